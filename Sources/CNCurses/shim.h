@@ -1,0 +1,33 @@
+#ifndef LERNPFAD_CNCURSES_SHIM_H
+#define LERNPFAD_CNCURSES_SHIM_H
+
+// SwiftPM drops -D_XOPEN_SOURCE=600 from ncursesw.pc, which hides the
+// wide-character API; ask for it here instead.
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// Swift 6 refuses shared mutable C globals and does not import the
+// attribute macros, so the Terminal layer reaches them through these.
+static inline WINDOW *lernpfad_stdscr(void) { return stdscr; }
+static inline int lernpfad_lines(void) { return LINES; }
+static inline int lernpfad_cols(void) { return COLS; }
+static inline attr_t lernpfad_a_bold(void) { return A_BOLD; }
+static inline attr_t lernpfad_a_reverse(void) { return A_REVERSE; }
+static inline attr_t lernpfad_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t lernpfad_a_dim(void) { return A_DIM; }
+static inline attr_t lernpfad_a_italic(void) { return A_ITALIC; }
+static inline attr_t lernpfad_a_normal(void) { return A_NORMAL; }
+static inline attr_t lernpfad_color_pair(short pair) { return COLOR_PAIR(pair); }
+static inline mmask_t lernpfad_mouse_mask(void) {
+    return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline mmask_t lernpfad_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
+static inline mmask_t lernpfad_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t lernpfad_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+#endif

@@ -1,0 +1,25 @@
+/// The course as course.yaml describes it.
+public struct Course: Hashable, Sendable, Codable {
+    /// The course id.
+    public var id: String
+    /// The course title.
+    public var title: LocalizedText
+    /// A short description.
+    public var summary: LocalizedText?
+    /// Every language the content must be complete in.
+    public var languages: [LanguageCode]
+    /// The language used when a learner has chosen none.
+    public var defaultLanguage: LanguageCode
+
+    /// Makes a course.
+    public init(
+        id: String, title: LocalizedText, summary: LocalizedText? = nil, languages: [LanguageCode],
+        defaultLanguage: LanguageCode
+    ) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A calendar duration in ISO 8601 form such as `P12M`, `P1Y`, `P30D` or `P2W`.
+public struct ISODuration: Hashable, Sendable, CustomStringConvertible, Codable {
+    /// Whole years.
+    public var years: Int
+    /// Whole months.
+    public var months: Int
+    /// Whole days (weeks are stored as seven days).
+    public var days: Int
+
+    /// Makes a duration from its parts.
+    public init(years: Int = 0, months: Int = 0, days: Int = 0) {
+        self.years = years
+        self.months = months
+        self.days = days
+    }
+
+    /// Parses the date part of an ISO 8601 duration; nil for anything else (times are not needed here).
+    public init?(_ text: String) {
+        guard text.hasPrefix("P"), text.count > 1 else { return nil }
+        var years = 0
+        var months = 0
+        var days = 0
+        var number = ""
+        var seenUnit = false
+        for character in text.dropFirst() {
+            if character.isASCII && character.isNumber {
+                number.append(character)
+                continue
+            }
+            guard let value = Int(number) else { return nil }
+            switch character {
+            case "Y": years += value
+            case "M": months += value
+            case "W": days += value * 7
+            case "D": days += value
+            default: return nil
+            }
+            number = ""
+            seenUnit = true
+        }
+        guard number.isEmpty, seenUnit else { return nil }
+        self.init(years: years, months: months, days: days)
+    }
+
+    /// The canonical text, e.g. `P1Y6M`.
+    public var description: String {
+        var text = "P"
+        if years != 0 { text += "\(years)Y" }
+        if months != 0 { text += "\(months)M" }
+        if days != 0 || text == "P" { text += "\(days)D" }
+        return text
+    }
+
+    /// `date` moved forward by this duration on the UTC Gregorian calendar.
+    ///
+    /// Month arithmetic clamps to the month's end, so 29 February plus P12M is 28 February.
+    public func added(to date: Date) -> Date {
+        var components = DateComponents()
+        components.year = years
+        components.month = months
+        components.day = days
+        return Self.utcCalendar.date(byAdding: components, to: date) ?? date
+    }
+
+    /// `date` moved back by this duration.
+    public func subtracted(from date: Date) -> Date {
+        var components = DateComponents()
+        components.year = -years
+        components.month = -months
+        components.day = -days
+        return Self.utcCalendar.date(byAdding: components, to: date) ?? date
+    }
+
+    /// The Gregorian calendar in UTC, the only calendar lernpfad computes with.
+    public static let utcCalendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    /// Encodes as the ISO text.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    /// Decodes from ISO text.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let duration = ISODuration(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 duration")
+        }
+        self = duration
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Reads content files safely: inside the content folder, bounded in size, valid UTF-8.
+struct ContentFileReader {
+    /// Why a content file could not be read.
+    enum Failure: Error {
+        case missing
+        case outsideContent(String)
+        case tooLarge(Int)
+        case invalidUTF8(SourceMark)
+        case unreadable(String)
+
+        var message: String {
+            switch self {
+            case .missing: return "file is missing"
+            case .outsideContent(let target): return "symlink leaves the content folder (points to \(target))"
+            case .tooLarge(let bytes): return "file is \(bytes) bytes, more than the limit of \(ContentFileReader.maximumBytes)"
+            case .invalidUTF8: return "file is not valid UTF-8"
+            case .unreadable(let reason): return "cannot read file: \(reason)"
+            }
+        }
+
+        var mark: SourceMark? {
+            if case .invalidUTF8(let mark) = self { return mark }
+            return nil
+        }
+    }
+
+    /// Content files larger than this are refused: no lesson needs 4 MiB of text.
+    static let maximumBytes = 4 * 1024 * 1024
+
+    /// The content folder with symlinks resolved.
+    let resolvedRoot: String
+
+    init(root: String) {
+        resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+    }
+
+    /// True when `absolutePath` resolves to a place inside the content folder.
+    func isInside(_ absolutePath: String) -> Bool {
+        let resolved = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
+        return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
+    }
+
+    /// The resolved target of a path, for messages.
+    func resolvedTarget(_ absolutePath: String) -> String {
+        URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
+    }
+
+    /// Reads a whole file as UTF-8 text.
+    func text(at absolutePath: String) -> Result<String, Failure> {
+        switch data(at: absolutePath, limit: nil) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let data): return Self.decodeUTF8(data)
+        }
+    }
+
+    /// Reads at most `limit` bytes (or the whole file) after the safety checks.
+    func data(at absolutePath: String, limit: Int?) -> Result<Data, Failure> {
+        guard FileManager.default.fileExists(atPath: absolutePath) else { return .failure(.missing) }
+        guard isInside(absolutePath) else { return .failure(.outsideContent(resolvedTarget(absolutePath))) }
+        guard let handle = FileHandle(forReadingAtPath: absolutePath) else {
+            return .failure(.unreadable("permission denied or not a file"))
+        }
+        defer { try? handle.close() }
+        do {
+            let size = Int(try handle.seekToEnd())
+            if limit == nil && size > Self.maximumBytes { return .failure(.tooLarge(size)) }
+            try handle.seek(toOffset: 0)
+            let wanted = min(size, limit ?? size)
+            return .success(try handle.read(upToCount: wanted) ?? Data())
+        } catch {
+            return .failure(.unreadable(String(describing: error)))
+        }
+    }
+
+    /// Decodes UTF-8, reporting the line and column of the first bad byte.
+    static func decodeUTF8(_ data: Data) -> Result<String, Failure> {
+        if let text = String(validating: data, as: UTF8.self) { return .success(text) }
+        let bytes = [UInt8](data)
+        var line = 1
+        var column = 1
+        var offset = 0
+        while offset < bytes.count {
+            let length = utf8SequenceLength(bytes, at: offset)
+            if length == 0 { break }
+            if bytes[offset] == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            offset += length
+        }
+        return .failure(.invalidUTF8(SourceMark(line: line, column: column)))
+    }
+
+    /// The length of a valid UTF-8 sequence at `offset`, or 0 when it is invalid.
+    private static func utf8SequenceLength(_ bytes: [UInt8], at offset: Int) -> Int {
+        let first = bytes[offset]
+        let length: Int
+        switch first {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard offset + length <= bytes.count else { return 0 }
+        let sequence = Array(bytes[offset..<(offset + length)])
+        return String(validating: sequence, as: UTF8.self) == nil ? 0 : length
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Yams
+
+/// Where a module's cross-file references are written.
+struct ModuleMarks {
+    var file: String
+    var prerequisiteMarks: [String: SourceMark?]
+}
+
+/// Reads one module folder: module.yaml, the lessons, quiz.yaml.
+struct ModuleLoader {
+    let folder: String
+    let root: String
+    let languages: [LanguageCode]
+    let today: CalendarDay
+    let checkLessonBodies: Bool
+    let files: ContentFileReader
+    let sink: DiagnosticSink
+
+    private var manifestFile: String { "modules/\(folder)/module.yaml" }
+
+    func load() -> (Module, ModuleMarks)? {
+        guard let root = parseContentYAML(manifestFile, root: self.root, files: files, sink: sink),
+            let reader = MappingReader(root, file: manifestFile, what: "module.yaml", languages: languages, sink: sink)
+        else { return nil }
+        let file = manifestFile
+
+        let id = reader.identifier("id")
+        if let id, id != folder {
+            sink.error(file, reader.node("id")?.sourceMark, "module id '\(id)' must match its folder name '\(folder)'")
+        }
+        let version = reader.version("version")
+        let title = reader.localized("title")
+        let summary = reader.localized("summary")
+        let minutes = reader.integer("minutes")
+        if let minutes, minutes <= 0 {
+            sink.error(file, reader.node("minutes")?.sourceMark, "'minutes' must be more than 0")
+        }
+        var level: Module.Level?
+        if let text = reader.string("level") {
+            level = Module.Level(rawValue: text)
+            if level == nil {
+                sink.error(
+                    file, reader.node("level")?.sourceMark,
+                    "level '\(text.sanitizedForMessage)' must be basic, intermediate or advanced")
+            }
+        }
+        var objectives: [LocalizedText] = []
+        if let items = reader.sequence("objectives") {
+            objectives = items.compactMap { reader.localizedValue($0, key: "objectives") }
+            if items.isEmpty { sink.error(file, reader.markOf("objectives"), "'objectives' must list at least one objective") }
+        }
+        var prerequisites: [String] = []
+        var prerequisiteMarks: [String: SourceMark?] = [:]
+        for (prerequisite, mark) in reader.strings("prerequisites", required: false) ?? [] {
+            guard reader.checkedIdentifier(prerequisite, at: mark, key: "prerequisite") != nil else { continue }
+            if prerequisite == folder {
+                sink.error(file, mark, "module '\(folder)' cannot be its own prerequisite")
+                continue
+            }
+            prerequisites.append(prerequisite)
+            prerequisiteMarks[prerequisite] = mark
+        }
+        let sources = readSources(reader)
+        let reviewed = reader.day("reviewed")
+        let reviewBy = reader.day("review_by")
+        if let reviewBy, reviewBy < today {
+            sink.warning(
+                file, reader.node("review_by")?.sourceMark,
+                "review_by \(reviewBy) has passed: check the module's facts and set a new date")
+        }
+        if let reviewed, let reviewBy, reviewBy < reviewed {
+            sink.error(file, reader.node("review_by")?.sourceMark, "review_by \(reviewBy) is before reviewed \(reviewed)")
+        }
+        let changelog = readChangelog(reader)
+        reader.finish(what: "module.yaml")
+        TodoMarkers.report(in: root, file: file, sink: sink)
+
+        let lessons = LessonLoader(
+            folder: folder, root: self.root, languages: languages, checkBodies: checkLessonBodies, files: files,
+            sink: sink
+        ).load()
+        for entry in changelog {
+            for lesson in entry.lessons where !lessons.contains(where: { $0.id == lesson }) {
+                sink.error(file, reader.markOf("changelog"), "changelog \(entry.version) names unknown lesson '\(lesson)'")
+            }
+        }
+        let quiz = QuizLoader(folder: folder, root: self.root, languages: languages, files: files, sink: sink).load()
+
+        guard let id, let version, let title, let summary, let minutes, let level else { return nil }
+        let module = Module(
+            id: id, version: version, title: title, summary: summary, minutes: minutes, level: level,
+            objectives: objectives, prerequisites: prerequisites, sources: sources, reviewed: reviewed, reviewBy: reviewBy,
+            changelog: changelog, lessons: lessons, quiz: quiz)
+        return (module, ModuleMarks(file: file, prerequisiteMarks: prerequisiteMarks))
+    }
+
+    private func readSources(_ reader: MappingReader) -> [Source] {
+        guard let items = reader.sequence("sources", required: false) else { return [] }
+        if items.isEmpty {
+            sink.warning(manifestFile, reader.markOf("sources"), "module has no sources: cite where its facts come from")
+        }
+        return items.compactMap { item in
+            guard let entry = MappingReader(item, file: manifestFile, what: "a source", languages: languages, sink: sink)
+            else { return nil }
+            let title = entry.string("title")
+            let url = entry.string("url", required: false)
+            entry.finish(what: "a source")
+            return title.map { Source(title: $0, url: url) }
+        }
+    }
+
+    private func readChangelog(_ reader: MappingReader) -> [ChangelogEntry] {
+        guard let items = reader.sequence("changelog", required: false) else { return [] }
+        return items.compactMap { item in
+            guard let entry = MappingReader(item, file: manifestFile, what: "a changelog entry", languages: languages, sink: sink)
+            else { return nil }
+            let version = entry.version("version")
+            let date = entry.day("date", required: false)
+            let changes = entry.localized("changes", required: false)
+            let lessons = (entry.strings("lessons", required: false) ?? []).map(\.0)
+            entry.finish(what: "a changelog entry")
+            return version.map { ChangelogEntry(version: $0, date: date, changes: changes, lessons: lessons) }
+        }
+    }
+}
+
+/// Finds `TODO` in the values of a YAML tree: a scaffold's placeholders that a trainer still has to fill.
+enum TodoMarkers {
+    static func report(in root: Node, file: String, sink: DiagnosticSink) {
+        var stack = [root]
+        var count = 0
+        while let node = stack.popLast(), count < 50 {
+            switch node {
+            case .scalar(let scalar):
+                if scalar.string.contains("TODO") {
+                    sink.warning(file, node.sourceMark, "TODO left in content")
+                    count += 1
+                }
+            case .mapping(let mapping): stack.append(contentsOf: mapping.values.reversed())
+            case .sequence(let sequence): stack.append(contentsOf: sequence.reversed())
+            case .alias: break
+            }
+        }
+    }
+}

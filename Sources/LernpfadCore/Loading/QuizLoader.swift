@@ -1,0 +1,107 @@
+import Yams
+
+/// Reads `quiz.yaml` of a module.
+struct QuizLoader {
+    let folder: String
+    let root: String
+    let languages: [LanguageCode]
+    let files: ContentFileReader
+    let sink: DiagnosticSink
+
+    static let choiceLimit = 2...8
+
+    func load() -> Quiz? {
+        let file = "modules/\(folder)/quiz.yaml"
+        guard files.isInside(root + "/modules/" + folder) else { return nil }
+        if case .failure(.missing) = files.data(at: root + "/" + file, limit: 0) {
+            sink.error(file, nil, "module has no quiz.yaml: every module ends with a knowledge check")
+            return nil
+        }
+        guard let node = parseContentYAML(file, root: root, files: files, sink: sink),
+            let reader = MappingReader(node, file: file, what: "quiz.yaml", languages: languages, sink: sink)
+        else { return nil }
+        let passMark = reader.number("pass_mark")
+        if let passMark, !(0...1).contains(passMark) {
+            sink.error(file, reader.node("pass_mark")?.sourceMark, "pass_mark \(passMark) must be between 0 and 1")
+        }
+        var questions: [Question] = []
+        var questionIDs = Set<String>()
+        if let items = reader.sequence("questions") {
+            if items.isEmpty { sink.error(file, reader.markOf("questions"), "'questions' must list at least one question") }
+            for item in items {
+                guard let question = readQuestion(item, file: file) else { continue }
+                if !questionIDs.insert(question.id).inserted {
+                    sink.error(file, item.sourceMark, "question id '\(question.id)' is used twice")
+                    continue
+                }
+                questions.append(question)
+            }
+        }
+        reader.finish(what: "quiz.yaml")
+        TodoMarkers.report(in: node, file: file, sink: sink)
+        guard let passMark else { return nil }
+        return Quiz(passMark: passMark, questions: questions)
+    }
+
+    private func readQuestion(_ node: Node, file: String) -> Question? {
+        guard let reader = MappingReader(node, file: file, what: "a question", languages: languages, sink: sink) else {
+            return nil
+        }
+        let id = reader.identifier("id")
+        var kind: Question.Kind?
+        if let text = reader.string("type") {
+            kind = Question.Kind(rawValue: text)
+            if kind == nil {
+                sink.error(file, reader.node("type")?.sourceMark, "type '\(text.sanitizedForMessage)' must be single or multiple")
+            }
+        }
+        let prompt = reader.localized("prompt")
+        var choices: [Choice] = []
+        if let items = reader.sequence("choices") {
+            if !Self.choiceLimit.contains(items.count) {
+                sink.error(
+                    file, reader.markOf("choices"),
+                    "a question needs \(Self.choiceLimit.lowerBound) to \(Self.choiceLimit.upperBound) choices, not \(items.count)")
+            }
+            for item in items {
+                guard let entry = MappingReader(item, file: file, what: "a choice", languages: languages, sink: sink)
+                else { continue }
+                let choiceID = entry.identifier("id")
+                let text = entry.localized("text")
+                entry.finish(what: "a choice")
+                guard let choiceID, let text else { continue }
+                if choices.contains(where: { $0.id == choiceID }) {
+                    sink.error(file, item.sourceMark, "choice id '\(choiceID)' is used twice in this question")
+                    continue
+                }
+                choices.append(Choice(id: choiceID, text: text))
+            }
+        }
+        var correct: [String] = []
+        if let correctNode = reader.node("correct") {
+            switch correctNode {
+            case .scalar(let scalar): correct = [scalar.string]
+            case .sequence(let sequence): correct = sequence.compactMap { reader.scalar($0, key: "correct") }
+            default: sink.error(file, correctNode.sourceMark, "'correct' must be a choice id or a list of them")
+            }
+            let mark = correctNode.sourceMark
+            if correct.isEmpty {
+                sink.error(file, mark, "question has no correct choice")
+            }
+            for choice in correct where !choices.isEmpty && !choices.contains(where: { $0.id == choice }) {
+                sink.error(file, mark, "correct choice '\(choice.sanitizedForMessage)' is not one of the choices")
+            }
+            if kind == .single && correct.count > 1 {
+                sink.error(file, mark, "a single-choice question must have exactly one correct choice, not \(correct.count)")
+            }
+        } else {
+            reader.missing("correct")
+        }
+        let explanation = reader.localized("explanation")
+        let source = reader.string("source", required: false)
+        reader.finish(what: "a question")
+        guard let id, let kind, let prompt, let explanation else { return nil }
+        return Question(
+            id: id, kind: kind, prompt: prompt, choices: choices, correct: correct, explanation: explanation, source: source)
+    }
+}

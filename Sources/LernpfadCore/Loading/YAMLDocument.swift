@@ -1,0 +1,129 @@
+import Yams
+
+/// Parses a YAML text into a node tree, refusing what content never needs.
+enum YAMLDocument {
+    /// Nesting deeper than this is refused before it can exhaust the stack.
+    static let maximumDepth = 32
+
+    /// Parses `text`; on failure reports a located error to `sink` and returns nil.
+    static func parse(_ text: String, file: String, sink: DiagnosticSink) -> Node? {
+        if let mark = excessiveNesting(in: text) {
+            sink.error(file, mark, "YAML is nested deeper than \(maximumDepth) levels")
+            return nil
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            let (mark, message) = describe(error)
+            sink.error(file, mark, "YAML syntax error: \(message)")
+            return nil
+        } catch {
+            sink.error(file, nil, "YAML syntax error: \(error)")
+            return nil
+        }
+        guard let root else {
+            sink.error(file, SourceMark(line: 1, column: 1), "file is empty")
+            return nil
+        }
+        if let mark = firstAlias(in: root) {
+            sink.error(file, mark, "YAML anchors and aliases are not supported in content files")
+            return nil
+        }
+        return root
+    }
+
+    /// A cheap pre-scan: flow brackets or indentation deeper than the limit.
+    ///
+    /// libyaml and the composer recurse per level, so a hostile file could otherwise overflow the stack.
+    private static func excessiveNesting(in text: String) -> SourceMark? {
+        var depth = 0
+        var line = 1
+        var column = 0
+        var quote: Character?
+        var lineStart = true
+        var indent = 0
+        for character in text {
+            column += 1
+            if character == "\n" {
+                line += 1
+                column = 0
+                lineStart = true
+                indent = 0
+                continue
+            }
+            if lineStart {
+                if character == " " || character == "-" {
+                    indent += 1
+                    // Two spaces or a "- " per level is the usual YAML style.
+                    if indent / 2 > maximumDepth * 2 { return SourceMark(line: line, column: column) }
+                    continue
+                }
+                lineStart = false
+            }
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "#": continue
+            case "[", "{":
+                depth += 1
+                if depth > maximumDepth { return SourceMark(line: line, column: column) }
+            case "]", "}":
+                depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// Yams resolves an alias to the anchored node itself, so a node of the same kind seen twice at one mark
+    /// is an alias. (A block mapping starts where its first key does, hence the kind in the key.)
+    private static func firstAlias(in root: Node) -> SourceMark? {
+        var seen = Set<String>()
+        var stack = [root]
+        while let node = stack.popLast() {
+            if let mark = node.sourceMark {
+                let kind: String
+                switch node {
+                case .mapping: kind = "m"
+                case .sequence: kind = "s"
+                case .scalar, .alias: kind = "v"
+                }
+                if !seen.insert("\(kind)\(mark.line):\(mark.column)").inserted { return mark }
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            case .sequence(let sequence):
+                stack.append(contentsOf: sequence)
+            case .scalar, .alias:
+                break
+            }
+        }
+        return nil
+    }
+
+    private static func describe(_ error: YamlError) -> (SourceMark?, String) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            return (SourceMark(line: mark.line, column: mark.column), text)
+        case .reader(let problem, _, _, _):
+            return (nil, problem)
+        default:
+            return (nil, String(describing: error))
+        }
+    }
+}
+
+extension Node {
+    /// Where the node starts in its file.
+    var sourceMark: SourceMark? { mark.map { SourceMark(line: $0.line, column: $0.column) } }
+}

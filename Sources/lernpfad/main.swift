@@ -1,0 +1,2 @@
+import LernpfadCore
+print("lernpfad")
