@@ -18,7 +18,8 @@ public struct Catalog: Sendable {
         self.paths = paths
         self.modules = modules
         self.root = root
-        moduleIndex = Dictionary(modules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        moduleIndex = Dictionary(
+            modules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         pathIndex = Dictionary(paths.enumerated().map { ($0.element.role, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -91,7 +91,8 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible, Codable 
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let duration = ISODuration(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not an ISO 8601 duration")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not an ISO 8601 duration")
         }
         self = duration
     }

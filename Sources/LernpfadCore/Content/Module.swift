@@ -92,7 +92,9 @@ public struct ChangelogEntry: Hashable, Sendable, Codable {
     public var lessons: [String]
 
     /// Makes an entry.
-    public init(version: SemanticVersion, date: CalendarDay? = nil, changes: LocalizedText? = nil, lessons: [String] = []) {
+    public init(
+        version: SemanticVersion, date: CalendarDay? = nil, changes: LocalizedText? = nil, lessons: [String] = []
+    ) {
         self.version = version
         self.date = date
         self.changes = changes

@@ -69,7 +69,8 @@ public struct SemanticVersion: Hashable, Sendable, Comparable, CustomStringConve
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let version = SemanticVersion(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a semantic version")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a semantic version")
         }
         self = version
     }

@@ -14,7 +14,8 @@ struct ContentFileReader {
             switch self {
             case .missing: return "file is missing"
             case .outsideContent(let target): return "symlink leaves the content folder (points to \(target))"
-            case .tooLarge(let bytes): return "file is \(bytes) bytes, more than the limit of \(ContentFileReader.maximumBytes)"
+            case .tooLarge(let bytes):
+                return "file is \(bytes) bytes, more than the limit of \(ContentFileReader.maximumBytes)"
             case .invalidUTF8: return "file is not valid UTF-8"
             case .unreadable(let reason): return "cannot read file: \(reason)"
             }

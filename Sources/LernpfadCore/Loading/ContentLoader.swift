@@ -81,14 +81,17 @@ public struct ContentLoader: Sendable {
         if let codes = reader.strings("languages") {
             for (code, mark) in codes {
                 if code.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", options: .regularExpression) == nil {
-                    sink.error(file, mark, "language '\(code.sanitizedForMessage)' is not a language code like de or en")
+                    sink.error(
+                        file, mark, "language '\(code.sanitizedForMessage)' is not a language code like de or en")
                 } else if languages.contains(LanguageCode(rawValue: code)) {
                     sink.error(file, mark, "language '\(code)' is listed twice")
                 } else {
                     languages.append(LanguageCode(rawValue: code))
                 }
             }
-            if codes.isEmpty { sink.error(file, reader.markOf("languages"), "'languages' must list at least one language") }
+            if codes.isEmpty {
+                sink.error(file, reader.markOf("languages"), "'languages' must list at least one language")
+            }
         }
         if languages.isEmpty { languages = fallback.languages }
         reader.languages = languages
@@ -165,12 +168,14 @@ public struct ContentLoader: Sendable {
             }
             guard files.isInside(path) else {
                 sink.error(
-                    "modules/" + name, nil, "symlink leaves the content folder (points to \(files.resolvedTarget(path)))")
+                    "modules/" + name, nil,
+                    "symlink leaves the content folder (points to \(files.resolvedTarget(path)))")
                 continue
             }
             guard Identifier.isValidContentID(name) else {
                 sink.error(
-                    "modules/" + name, nil, "module folder '\(name.sanitizedForMessage)' may only contain a-z, 0-9 and '-'")
+                    "modules/" + name, nil,
+                    "module folder '\(name.sanitizedForMessage)' may only contain a-z, 0-9 and '-'")
                 continue
             }
             result.append(name)

@@ -41,7 +41,8 @@ struct LessonLoader {
             }
             numbers[number] = id
             for language in languages where byLanguage[language] == nil {
-                sink.error(anyFile, nil, "lesson '\(id)' is missing language '\(language)' (expected \(id).\(language).md)")
+                sink.error(
+                    anyFile, nil, "lesson '\(id)' is missing language '\(language)' (expected \(id).\(language).md)")
             }
             var titles: [LanguageCode: String] = [:]
             var minutes: Int?
@@ -50,14 +51,17 @@ struct LessonLoader {
                 if let title = head.title {
                     titles[language] = title
                 } else {
-                    sink.error(file, SourceMark(line: 1, column: 1), "lesson has no title: add front matter 'title' or a '# ' heading")
+                    sink.error(
+                        file, SourceMark(line: 1, column: 1),
+                        "lesson has no title: add front matter 'title' or a '# ' heading")
                 }
                 minutes = minutes ?? head.minutes
             }
             lessons.append(Lesson(id: id, title: LocalizedText(titles), minutes: minutes, files: byLanguage))
         }
         if lessons.isEmpty {
-            sink.error("modules/\(folder)", nil, "module has no lessons (files like 01-topic.\(languages.first ?? "de").md)")
+            sink.error(
+                "modules/\(folder)", nil, "module has no lessons (files like 01-topic.\(languages.first ?? "de").md)")
         }
         return lessons
     }

@@ -11,8 +11,12 @@ public enum LessonText {
     }
 
     /// The lesson's document in `language` (else the course's default language).
-    public static func load(_ lesson: Lesson, language: LanguageCode, catalog: Catalog) -> Result<LessonDocument, Failure> {
-        guard let file = lesson.files[language] ?? lesson.files[catalog.course.defaultLanguage] ?? lesson.files.values.first
+    public static func load(_ lesson: Lesson, language: LanguageCode, catalog: Catalog) -> Result<
+        LessonDocument, Failure
+    > {
+        guard
+            let file = lesson.files[language] ?? lesson.files[catalog.course.defaultLanguage]
+                ?? lesson.files.values.first
         else { return .failure(Failure(file: lesson.id, reason: "lesson has no file")) }
         switch ContentFileReader(root: catalog.root).text(at: catalog.absolutePath(file)) {
         case .failure(let failure): return .failure(Failure(file: file, reason: failure.message))

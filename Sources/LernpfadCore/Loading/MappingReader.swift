@@ -87,7 +87,8 @@ final class MappingReader {
     func integer(_ key: String, required: Bool = true) -> Int? {
         guard let text = string(key, required: required) else { return nil }
         guard let value = Int(text) else {
-            sink.error(file, node(key)?.sourceMark, "'\(key)' must be a whole number, not '\(text.sanitizedForMessage)'")
+            sink.error(
+                file, node(key)?.sourceMark, "'\(key)' must be a whole number, not '\(text.sanitizedForMessage)'")
             return nil
         }
         return value
@@ -107,7 +108,8 @@ final class MappingReader {
     func day(_ key: String, required: Bool = true) -> CalendarDay? {
         guard let text = string(key, required: required) else { return nil }
         guard let day = CalendarDay(text) else {
-            sink.error(file, node(key)?.sourceMark, "'\(key)' must be a date YYYY-MM-DD, not '\(text.sanitizedForMessage)'")
+            sink.error(
+                file, node(key)?.sourceMark, "'\(key)' must be a date YYYY-MM-DD, not '\(text.sanitizedForMessage)'")
             return nil
         }
         return day
@@ -118,7 +120,8 @@ final class MappingReader {
         guard let text = string(key, required: required) else { return nil }
         guard let duration = ISODuration(text) else {
             sink.error(
-                file, node(key)?.sourceMark, "'\(key)' must be an ISO 8601 duration like P12M, not '\(text.sanitizedForMessage)'")
+                file, node(key)?.sourceMark,
+                "'\(key)' must be an ISO 8601 duration like P12M, not '\(text.sanitizedForMessage)'")
             return nil
         }
         return duration
@@ -183,7 +186,8 @@ final class MappingReader {
                 if !languages.isEmpty && !languages.contains(language) {
                     sink.error(
                         file, languageNode.sourceMark,
-                        "'\(key)' has language '\(language.rawValue.sanitizedForMessage)', which course.yaml does not list")
+                        "'\(key)' has language '\(language.rawValue.sanitizedForMessage)', which course.yaml does not list"
+                    )
                 }
                 translations[language] = text.string
             }

@@ -48,7 +48,9 @@ struct ModuleLoader {
         var objectives: [LocalizedText] = []
         if let items = reader.sequence("objectives") {
             objectives = items.compactMap { reader.localizedValue($0, key: "objectives") }
-            if items.isEmpty { sink.error(file, reader.markOf("objectives"), "'objectives' must list at least one objective") }
+            if items.isEmpty {
+                sink.error(file, reader.markOf("objectives"), "'objectives' must list at least one objective")
+            }
         }
         var prerequisites: [String] = []
         var prerequisiteMarks: [String: SourceMark?] = [:]
@@ -70,7 +72,8 @@ struct ModuleLoader {
                 "review_by \(reviewBy) has passed: check the module's facts and set a new date")
         }
         if let reviewed, let reviewBy, reviewBy < reviewed {
-            sink.error(file, reader.node("review_by")?.sourceMark, "review_by \(reviewBy) is before reviewed \(reviewed)")
+            sink.error(
+                file, reader.node("review_by")?.sourceMark, "review_by \(reviewBy) is before reviewed \(reviewed)")
         }
         let changelog = readChangelog(reader)
         reader.finish(what: "module.yaml")
@@ -82,7 +85,8 @@ struct ModuleLoader {
         ).load()
         for entry in changelog {
             for lesson in entry.lessons where !lessons.contains(where: { $0.id == lesson }) {
-                sink.error(file, reader.markOf("changelog"), "changelog \(entry.version) names unknown lesson '\(lesson)'")
+                sink.error(
+                    file, reader.markOf("changelog"), "changelog \(entry.version) names unknown lesson '\(lesson)'")
             }
         }
         let quiz = QuizLoader(folder: folder, root: self.root, languages: languages, files: files, sink: sink).load()
@@ -90,7 +94,8 @@ struct ModuleLoader {
         guard let id, let version, let title, let summary, let minutes, let level else { return nil }
         let module = Module(
             id: id, version: version, title: title, summary: summary, minutes: minutes, level: level,
-            objectives: objectives, prerequisites: prerequisites, sources: sources, reviewed: reviewed, reviewBy: reviewBy,
+            objectives: objectives, prerequisites: prerequisites, sources: sources, reviewed: reviewed,
+            reviewBy: reviewBy,
             changelog: changelog, lessons: lessons, quiz: quiz)
         return (module, ModuleMarks(file: file, prerequisiteMarks: prerequisiteMarks))
     }
@@ -98,10 +103,12 @@ struct ModuleLoader {
     private func readSources(_ reader: MappingReader) -> [Source] {
         guard let items = reader.sequence("sources", required: false) else { return [] }
         if items.isEmpty {
-            sink.warning(manifestFile, reader.markOf("sources"), "module has no sources: cite where its facts come from")
+            sink.warning(
+                manifestFile, reader.markOf("sources"), "module has no sources: cite where its facts come from")
         }
         return items.compactMap { item in
-            guard let entry = MappingReader(item, file: manifestFile, what: "a source", languages: languages, sink: sink)
+            guard
+                let entry = MappingReader(item, file: manifestFile, what: "a source", languages: languages, sink: sink)
             else { return nil }
             let title = entry.string("title")
             let url = entry.string("url", required: false)
@@ -113,7 +120,9 @@ struct ModuleLoader {
     private func readChangelog(_ reader: MappingReader) -> [ChangelogEntry] {
         guard let items = reader.sequence("changelog", required: false) else { return [] }
         return items.compactMap { item in
-            guard let entry = MappingReader(item, file: manifestFile, what: "a changelog entry", languages: languages, sink: sink)
+            guard
+                let entry = MappingReader(
+                    item, file: manifestFile, what: "a changelog entry", languages: languages, sink: sink)
             else { return nil }
             let version = entry.version("version")
             let date = entry.day("date", required: false)

@@ -20,7 +20,8 @@ struct PathLoader {
         }
         let role = reader.identifier("role")
         if let role, role != expectedRole {
-            sink.error(file, reader.node("role")?.sourceMark, "role '\(role)' must match the file name '\(expectedRole).yaml'")
+            sink.error(
+                file, reader.node("role")?.sourceMark, "role '\(role)' must match the file name '\(expectedRole).yaml'")
         }
         let title = reader.localized("title")
         let summary = reader.localized("summary", required: false)

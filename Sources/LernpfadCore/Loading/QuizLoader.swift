@@ -27,7 +27,9 @@ struct QuizLoader {
         var questions: [Question] = []
         var questionIDs = Set<String>()
         if let items = reader.sequence("questions") {
-            if items.isEmpty { sink.error(file, reader.markOf("questions"), "'questions' must list at least one question") }
+            if items.isEmpty {
+                sink.error(file, reader.markOf("questions"), "'questions' must list at least one question")
+            }
             for item in items {
                 guard let question = readQuestion(item, file: file) else { continue }
                 if !questionIDs.insert(question.id).inserted {
@@ -52,7 +54,9 @@ struct QuizLoader {
         if let text = reader.string("type") {
             kind = Question.Kind(rawValue: text)
             if kind == nil {
-                sink.error(file, reader.node("type")?.sourceMark, "type '\(text.sanitizedForMessage)' must be single or multiple")
+                sink.error(
+                    file, reader.node("type")?.sourceMark,
+                    "type '\(text.sanitizedForMessage)' must be single or multiple")
             }
         }
         let prompt = reader.localized("prompt")
@@ -61,7 +65,8 @@ struct QuizLoader {
             if !Self.choiceLimit.contains(items.count) {
                 sink.error(
                     file, reader.markOf("choices"),
-                    "a question needs \(Self.choiceLimit.lowerBound) to \(Self.choiceLimit.upperBound) choices, not \(items.count)")
+                    "a question needs \(Self.choiceLimit.lowerBound) to \(Self.choiceLimit.upperBound) choices, not \(items.count)"
+                )
             }
             for item in items {
                 guard let entry = MappingReader(item, file: file, what: "a choice", languages: languages, sink: sink)
@@ -92,7 +97,8 @@ struct QuizLoader {
                 sink.error(file, mark, "correct choice '\(choice.sanitizedForMessage)' is not one of the choices")
             }
             if kind == .single && correct.count > 1 {
-                sink.error(file, mark, "a single-choice question must have exactly one correct choice, not \(correct.count)")
+                sink.error(
+                    file, mark, "a single-choice question must have exactly one correct choice, not \(correct.count)")
             }
         } else {
             reader.missing("correct")
@@ -102,6 +108,7 @@ struct QuizLoader {
         reader.finish(what: "a question")
         guard let id, let kind, let prompt, let explanation else { return nil }
         return Question(
-            id: id, kind: kind, prompt: prompt, choices: choices, correct: correct, explanation: explanation, source: source)
+            id: id, kind: kind, prompt: prompt, choices: choices, correct: correct, explanation: explanation,
+            source: source)
     }
 }

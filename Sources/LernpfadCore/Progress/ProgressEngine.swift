@@ -1,0 +1,193 @@
+import Foundation
+
+/// Derives statuses from a learner's events, the catalog and `now`. Pure functions, no clock, no I/O.
+public enum ProgressEngine {
+    /// The learner's standing in every path of their roles.
+    public static func paths(for record: LearnerRecord, catalog: Catalog, now: Date) -> [PathProgress] {
+        let events = record.chronologicalEvents
+        return record.learner.roles.compactMap { role in
+            catalog.path(role).map { path(for: $0, events: events, catalog: catalog, now: now) }
+        }
+    }
+
+    /// The standing in one path.
+    public static func path(for path: LearningPath, events: [LearnerEvent], catalog: Catalog, now: Date) -> PathProgress
+    {
+        let modules = path.modules.map { id -> ModuleProgress in
+            guard let module = catalog.module(id) else { return unavailable(id) }
+            return self.module(module, validity: path.validity, dueSoon: path.dueSoon, events: events, now: now)
+        }
+        let done = modules.filter { $0.state.isValidCompletion }.count
+        let everCompleted = modules.allSatisfy { $0.completion != nil }
+        let state: ProgressState
+        var completedAt: Date?
+        var validUntil: Date?
+        if everCompleted && !modules.isEmpty {
+            completedAt = modules.compactMap { $0.completion?.at }.max()
+            validUntil = modules.compactMap(\.validUntil).min()
+            let states = Set(modules.map(\.state))
+            if states.contains(.overdue) {
+                state = .overdue
+            } else if states.contains(.updateAvailable) {
+                state = .updateAvailable
+            } else if states.contains(.dueSoon) {
+                state = .dueSoon
+            } else {
+                state = .completed
+            }
+        } else if modules.contains(where: { $0.state != .notStarted }) {
+            state = .inProgress
+        } else {
+            state = .notStarted
+        }
+        let milestones = path.milestones.map { milestone($0.id, path: path, events: events, now: now) }
+        return PathProgress(
+            role: path.role, state: state, modules: modules, modulesDone: done,
+            fraction: modules.isEmpty ? 0 : Double(done) / Double(modules.count), completedAt: completedAt,
+            validUntil: validUntil, milestones: milestones)
+    }
+
+    /// The standing in one module, given the path's validity rules.
+    ///
+    /// A first completion needs every lesson read and the quiz passed (in either order). After that, a refresher
+    /// completes with a new passed quiz plus a fresh read of each lesson the changelog marks as changed since the
+    /// completed version. A reset starts the module over.
+    public static func module(
+        _ module: Module, validity: ISODuration, dueSoon: ISODuration, events: [LearnerEvent], now: Date
+    ) -> ModuleProgress {
+        var lessonsRead: [String: Date] = [:]
+        var completion: ModuleCompletion?
+        var pendingPass: (at: Date, version: SemanticVersion?, score: Double?)?
+        var lastScore: Double?
+        var lastActivity: Date?
+        let lessonIDs = module.lessons.map(\.id)
+
+        func requiredLessons() -> [String] {
+            guard let completion else { return lessonIDs }
+            guard let version = completion.version else { return [] }
+            return lessonIDs.filter { module.lessonsChanged(since: version).contains($0) }
+        }
+        func checkCompletion(at time: Date) {
+            let since = completion?.at
+            let lessonsDone = requiredLessons().allSatisfy { id in
+                guard let read = lessonsRead[id] else { return false }
+                return since.map { read > $0 } ?? true
+            }
+            if module.quiz == nil {
+                // Without a quiz, reading is the whole module; a refresher then means reading the changed lessons.
+                if completion == nil && lessonsDone && !lessonIDs.isEmpty {
+                    completion = ModuleCompletion(at: time, version: module.version, score: nil)
+                }
+                return
+            }
+            if let pass = pendingPass, lessonsDone {
+                completion = ModuleCompletion(at: max(time, pass.at), version: pass.version, score: pass.score)
+                pendingPass = nil
+            }
+        }
+
+        for event in events where event.module == module.id && event.at <= now {
+            lastActivity = event.at
+            switch event.kind {
+            case .moduleReset:
+                lessonsRead = [:]
+                completion = nil
+                pendingPass = nil
+            case .lessonCompleted:
+                if let lesson = event.lesson { lessonsRead[lesson] = event.at }
+                checkCompletion(at: event.at)
+            case .quizAttempted:
+                lastScore = event.score
+                if event.passed == true {
+                    pendingPass = (event.at, event.moduleVersion, event.score)
+                    checkCompletion(at: event.at)
+                }
+            case .lessonOpened, .questionReviewed, .attested:
+                break
+            }
+        }
+
+        var state: ProgressState = lastActivity == nil ? .notStarted : .inProgress
+        var validUntil: Date?
+        var refresher: [String] = []
+        if let completion {
+            let expiry = validity.added(to: completion.at)
+            validUntil = expiry
+            let stale = completion.version.map { $0.major < module.version.major } ?? false
+            if now >= expiry {
+                state = .overdue
+            } else if stale {
+                state = .updateAvailable
+            } else if now >= dueSoon.subtracted(from: expiry) {
+                state = .dueSoon
+            } else {
+                state = .completed
+            }
+            if state != .completed, let version = completion.version {
+                let changed = module.lessonsChanged(since: version)
+                refresher = lessonIDs.filter { changed.contains($0) }
+            }
+        }
+        return ModuleProgress(
+            module: module.id, state: state,
+            lessonsCompleted: Set(
+                lessonsRead.keys.filter { id in
+                    completion.map { lessonsRead[id]! > $0.at } ?? true
+                }),
+            completion: completion, validUntil: validUntil, refresherLessons: refresher, lastScore: lastScore,
+            lastActivity: lastActivity, isAvailable: true)
+    }
+
+    /// The standing of an attested milestone: the latest attestation, valid for the path's validity.
+    public static func milestone(_ id: String, path: LearningPath, events: [LearnerEvent], now: Date)
+        -> MilestoneProgress
+    {
+        guard let attestation = events.last(where: { $0.kind == .attested && $0.milestone == id && $0.at <= now })
+        else {
+            return MilestoneProgress(milestone: id, state: .notStarted)
+        }
+        let expiry = path.validity.added(to: attestation.at)
+        let state: ProgressState =
+            now >= expiry ? .overdue : now >= path.dueSoon.subtracted(from: expiry) ? .dueSoon : .completed
+        return MilestoneProgress(
+            milestone: id, state: state, attestedAt: attestation.at, attestedBy: attestation.by, validUntil: expiry)
+    }
+
+    /// True when every prerequisite of `module` has been completed at least once.
+    public static func isUnlocked(_ module: Module, events: [LearnerEvent], catalog: Catalog, now: Date) -> Bool {
+        missingPrerequisites(module, events: events, catalog: catalog, now: now).isEmpty
+    }
+
+    /// Prerequisites of `module` that the learner has not completed yet.
+    public static func missingPrerequisites(_ module: Module, events: [LearnerEvent], catalog: Catalog, now: Date)
+        -> [String]
+    {
+        module.prerequisites.filter { id in
+            guard let prerequisite = catalog.module(id) else { return true }
+            let progress = self.module(
+                prerequisite, validity: ISODuration(years: 100), dueSoon: ISODuration(), events: events, now: now)
+            return progress.completion == nil
+        }
+    }
+
+    /// Questions whose review is due at `now`, most overdue first.
+    public static func dueReviews(_ record: LearnerRecord, catalog: Catalog, now: Date) -> [String] {
+        record.review.filter { key, card in
+            guard card.due <= now, let (module, question) = ReviewKey.split(key) else { return false }
+            return catalog.module(module)?.quiz?.question(question) != nil
+        }.sorted { ($0.value.due, $0.key) < ($1.value.due, $1.key) }.map(\.key)
+    }
+
+    private static func unavailable(_ id: String) -> ModuleProgress {
+        ModuleProgress(
+            module: id, state: .notStarted, lessonsCompleted: [], completion: nil, validUntil: nil,
+            refresherLessons: [],
+            lastScore: nil, lastActivity: nil, isAvailable: false)
+    }
+}
+
+extension MilestoneProgress {
+    init(milestone: String, state: ProgressState) {
+        self.init(milestone: milestone, state: state, attestedAt: nil, attestedBy: nil, validUntil: nil)
+    }
+}

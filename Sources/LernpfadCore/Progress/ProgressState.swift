@@ -1,0 +1,100 @@
+import Foundation
+
+/// Where a learner stands with a module, a path or a milestone. Derived from events, never stored.
+public enum ProgressState: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Nothing done yet.
+    case notStarted
+    /// Started, not completed.
+    case inProgress
+    /// Completed and valid.
+    case completed
+    /// Completed, but expiry is inside the due-soon window.
+    case dueSoon
+    /// Completed once, but the validity has run out: a refresher is due.
+    case overdue
+    /// Completed under an older major version of the content: a refresher is due.
+    case updateAvailable
+
+    /// True when a completion still counts.
+    public var isValidCompletion: Bool {
+        self == .completed || self == .dueSoon || self == .updateAvailable
+    }
+
+    /// How urgent the state is for a team view: overdue first.
+    public var urgency: Int {
+        switch self {
+        case .overdue: return 0
+        case .updateAvailable: return 1
+        case .dueSoon: return 2
+        case .inProgress: return 3
+        case .notStarted: return 4
+        case .completed: return 5
+        }
+    }
+}
+
+/// One completion of a module: the quiz passed with every required lesson read.
+public struct ModuleCompletion: Hashable, Sendable, Codable {
+    /// When the last requirement was met.
+    public var at: Date
+    /// The module version it was completed under.
+    public var version: SemanticVersion?
+    /// The passing quiz score, if the module has a quiz.
+    public var score: Double?
+}
+
+/// A learner's standing in one module within one path.
+public struct ModuleProgress: Hashable, Sendable, Codable {
+    /// The module id.
+    public var module: String
+    /// The derived state.
+    public var state: ProgressState
+    /// Lessons read in the current cycle.
+    public var lessonsCompleted: Set<String>
+    /// The latest completion, if any.
+    public var completion: ModuleCompletion?
+    /// When the latest completion runs out.
+    public var validUntil: Date?
+    /// Lessons a refresher must re-read (those the changelog marks as changed since the completed version).
+    public var refresherLessons: [String]
+    /// The latest quiz attempt's score.
+    public var lastScore: Double?
+    /// The latest activity in this module.
+    public var lastActivity: Date?
+    /// False when the path names a module that did not load.
+    public var isAvailable: Bool
+}
+
+/// A learner's standing in the path of one role.
+public struct PathProgress: Hashable, Sendable, Codable {
+    /// The role.
+    public var role: String
+    /// The path's state: completed when every module's completion is valid.
+    public var state: ProgressState
+    /// Modules in path order.
+    public var modules: [ModuleProgress]
+    /// Modules whose completion counts.
+    public var modulesDone: Int
+    /// Share of modules done, 0...1.
+    public var fraction: Double
+    /// When the path was completed (the latest module completion), if it is.
+    public var completedAt: Date?
+    /// When the path's milestone runs out (the earliest module expiry).
+    public var validUntil: Date?
+    /// The path's attested milestones.
+    public var milestones: [MilestoneProgress]
+}
+
+/// A practical milestone's standing.
+public struct MilestoneProgress: Hashable, Sendable, Codable {
+    /// The milestone id.
+    public var milestone: String
+    /// The derived state: notStarted, completed, dueSoon or overdue.
+    public var state: ProgressState
+    /// When it was last attested.
+    public var attestedAt: Date?
+    /// Who attested it.
+    public var attestedBy: String?
+    /// When it runs out.
+    public var validUntil: Date?
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The spaced-repetition state of one question, scheduled with SM-2.
+///
+/// SM-2 is P. A. Wozniak's SuperMemo 2 algorithm (1990); see docs/review.md for why it was chosen.
+public struct ReviewCard: Hashable, Sendable, Codable {
+    /// When the question is next due.
+    public var due: Date
+    /// The current interval in days.
+    public var intervalDays: Double
+    /// SM-2's easiness factor, at least 1.3.
+    public var easiness: Double
+    /// Right answers in a row.
+    public var repetitions: Int
+    /// How often the learner got it wrong after learning it.
+    public var lapses: Int
+
+    /// A card for a question just answered wrong: due again tomorrow.
+    public init(missedAt now: Date) {
+        due = now.addingTimeInterval(86_400)
+        intervalDays = 1
+        easiness = 2.5
+        repetitions = 0
+        lapses = 0
+    }
+
+    /// Makes a card from its parts.
+    public init(due: Date, intervalDays: Double, easiness: Double, repetitions: Int, lapses: Int) {
+        self.due = due
+        self.intervalDays = intervalDays
+        self.easiness = easiness
+        self.repetitions = repetitions
+        self.lapses = lapses
+    }
+
+    /// The card after a review: right answers (quality 4) stretch the interval, wrong ones (quality 1) reset it.
+    public func reviewed(correct: Bool, at now: Date) -> ReviewCard {
+        var next = self
+        let quality = correct ? 4.0 : 1.0
+        if correct {
+            next.repetitions += 1
+            switch next.repetitions {
+            case 1: next.intervalDays = 1
+            case 2: next.intervalDays = 6
+            default: next.intervalDays = (intervalDays * easiness).rounded()
+            }
+        } else {
+            next.repetitions = 0
+            next.intervalDays = 1
+            next.lapses += 1
+        }
+        next.easiness = max(1.3, easiness + 0.1 - (5 - quality) * (0.08 + (5 - quality) * 0.02))
+        next.due = now.addingTimeInterval(next.intervalDays * 86_400)
+        return next
+    }
+}
+
+/// Review keys are `module/question`.
+public enum ReviewKey {
+    /// The key of a question.
+    public static func make(module: String, question: String) -> String { module + "/" + question }
+
+    /// Module and question of a key.
+    public static func split(_ key: String) -> (module: String, question: String)? {
+        guard let slash = key.firstIndex(of: "/") else { return nil }
+        return (String(key[..<slash]), String(key[key.index(after: slash)...]))
+    }
+}

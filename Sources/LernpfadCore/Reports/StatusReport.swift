@@ -1,0 +1,166 @@
+import Foundation
+
+/// One learner's standing, as `lernpfad status` prints it; its JSON form is documented in docs/json-output.md.
+public struct StatusReport: Codable, Sendable, Hashable {
+    /// The learner.
+    public var learner: LearnerProfile
+    /// The moment the statuses were evaluated at.
+    public var asOf: Date
+    /// One entry per role.
+    public var paths: [PathEntry]
+    /// Questions due for review.
+    public var reviewsDue: Int
+    /// The latest event, if any.
+    public var lastActivity: Date?
+    /// Where the learner would continue.
+    public var position: ReadingPosition?
+
+    /// One role's path.
+    public struct PathEntry: Codable, Sendable, Hashable {
+        /// The role.
+        public var role: String
+        /// The path title in the learner's language.
+        public var title: String
+        /// The derived state.
+        public var state: ProgressState
+        /// Modules done.
+        public var modulesDone: Int
+        /// Modules in the path.
+        public var modulesTotal: Int
+        /// Percent done, 0...100.
+        public var percent: Int
+        /// When completed.
+        public var completedAt: Date?
+        /// When it runs out.
+        public var validUntil: Date?
+        /// Module detail.
+        public var modules: [ModuleEntry]
+        /// Attested milestones.
+        public var milestones: [MilestoneProgress]
+    }
+
+    /// One module in a path.
+    public struct ModuleEntry: Codable, Sendable, Hashable {
+        /// The module id.
+        public var module: String
+        /// The title in the learner's language.
+        public var title: String
+        /// The derived state.
+        public var state: ProgressState
+        /// Lessons read in the current cycle.
+        public var lessonsDone: Int
+        /// Lessons in the module.
+        public var lessonsTotal: Int
+        /// When completed.
+        public var completedAt: Date?
+        /// The version completed.
+        public var completedVersion: SemanticVersion?
+        /// When it runs out.
+        public var validUntil: Date?
+        /// The passing score of the completion.
+        public var score: Double?
+        /// Lessons a refresher re-reads.
+        public var refresherLessons: [String]
+        /// False when the module did not load.
+        public var available: Bool
+    }
+
+    /// Builds the report from a record, the catalog and `now`.
+    public init(record: LearnerRecord, catalog: Catalog, now: Date) {
+        let language = record.learner.language ?? catalog.course.defaultLanguage
+        learner = record.learner
+        asOf = now
+        position = record.position
+        lastActivity = record.events.map(\.at).max()
+        reviewsDue = ProgressEngine.dueReviews(record, catalog: catalog, now: now).count
+        paths = ProgressEngine.paths(for: record, catalog: catalog, now: now).map { progress in
+            let path = catalog.path(progress.role)
+            let modules = progress.modules.map { module -> ModuleEntry in
+                let content = catalog.module(module.module)
+                return ModuleEntry(
+                    module: module.module, title: content?.title.text(in: language) ?? module.module,
+                    state: module.state, lessonsDone: module.lessonsCompleted.count,
+                    lessonsTotal: content?.lessons.count ?? 0, completedAt: module.completion?.at,
+                    completedVersion: module.completion?.version, validUntil: module.validUntil,
+                    score: module.completion?.score, refresherLessons: module.refresherLessons,
+                    available: module.isAvailable)
+            }
+            return PathEntry(
+                role: progress.role, title: path?.title.text(in: language) ?? progress.role, state: progress.state,
+                modulesDone: progress.modulesDone, modulesTotal: progress.modules.count,
+                percent: Int((progress.fraction * 100).rounded(.down)), completedAt: progress.completedAt,
+                validUntil: progress.validUntil, modules: modules, milestones: progress.milestones)
+        }
+    }
+
+    /// The report as terminal text.
+    public var text: String {
+        var lines: [String] = []
+        let team = learner.team.map { " · team \($0)" } ?? ""
+        lines.append(
+            "\(learner.name.sanitizedForMessage) (\(learner.id))\(team) · as of \(Timestamp.format(asOf))")
+        if learner.roles.isEmpty { lines.append("no roles") }
+        for path in paths {
+            lines.append("")
+            var headline = "\(path.title.sanitizedForMessage) [\(path.role)]: \(path.state.words)"
+            if let completedAt = path.completedAt, path.state != .inProgress {
+                headline += " · completed \(CalendarDay(completedAt))"
+            }
+            if let validUntil = path.validUntil { headline += " · valid until \(CalendarDay(validUntil))" }
+            lines.append(headline)
+            lines.append("  \(path.modulesDone)/\(path.modulesTotal) modules · \(path.percent)%")
+            for module in path.modules {
+                var line = "  \(module.state.mark) \(module.module.padding(toLength: 32, withPad: " ", startingAt: 0))"
+                line += " \(module.state.words)"
+                if !module.available { line += " (module not loaded)" }
+                if module.state == .inProgress || module.state == .notStarted {
+                    line += " · \(module.lessonsDone)/\(module.lessonsTotal) lessons"
+                }
+                if let validUntil = module.validUntil { line += " · valid until \(CalendarDay(validUntil))" }
+                if let score = module.score { line += " · score \(Int((score * 100).rounded()))%" }
+                lines.append(line)
+            }
+            for milestone in path.milestones {
+                var line = "  \(milestone.state.mark) milestone \(milestone.milestone): "
+                if let at = milestone.attestedAt {
+                    line += "attested \(CalendarDay(at))"
+                    if let by = milestone.attestedBy { line += " by \(by.sanitizedForMessage)" }
+                    if let validUntil = milestone.validUntil { line += " · valid until \(CalendarDay(validUntil))" }
+                    if milestone.state != .completed { line += " · \(milestone.state.words)" }
+                } else {
+                    line += "not yet attested"
+                }
+                lines.append(line)
+            }
+        }
+        lines.append("")
+        lines.append("questions due for review: \(reviewsDue)")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension ProgressState {
+    /// The state in words for text output.
+    public var words: String {
+        switch self {
+        case .notStarted: return "not started"
+        case .inProgress: return "in progress"
+        case .completed: return "completed"
+        case .dueSoon: return "due soon"
+        case .overdue: return "overdue"
+        case .updateAvailable: return "update available"
+        }
+    }
+
+    /// A one-character mark for lists.
+    public var mark: String {
+        switch self {
+        case .notStarted: return "·"
+        case .inProgress: return "◐"
+        case .completed: return "✓"
+        case .dueSoon: return "⧖"
+        case .overdue: return "!"
+        case .updateAvailable: return "↻"
+        }
+    }
+}

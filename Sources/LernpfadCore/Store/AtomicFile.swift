@@ -1,0 +1,89 @@
+import Foundation
+import Glibc
+
+/// Durable whole-file replacement and advisory locking with POSIX calls.
+///
+/// `Data.write(options: .atomic)` neither keeps permissions nor syncs the folder on Linux, hence this.
+public enum AtomicFile {
+    /// Replaces `path` with `data`: temp file in the same folder, fsync, rename, fsync the folder.
+    ///
+    /// A crash at any point leaves either the old or the new file, never a mix. An existing file's mode is kept;
+    /// a new file gets `newFileMode`.
+    public static func write(_ data: Data, to path: String, newFileMode: mode_t = 0o600) throws(StoreError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var status = stat()
+        let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : newFileMode
+        let temporary = "\(folder)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw .io(path: temporary, operation: "create", errno: errno) }
+        var closed = false
+        defer {
+            if !closed { close(descriptor) }
+        }
+        do {
+            try writeAll(data, to: descriptor, path: temporary)
+            guard fchmod(descriptor, mode) == 0 else {
+                throw StoreError.io(path: temporary, operation: "chmod", errno: errno)
+            }
+            guard fsync(descriptor) == 0 else { throw StoreError.io(path: temporary, operation: "fsync", errno: errno) }
+            closed = true
+            guard close(descriptor) == 0 else { throw StoreError.io(path: temporary, operation: "close", errno: errno) }
+            guard rename(temporary, path) == 0 else {
+                throw StoreError.io(path: path, operation: "rename", errno: errno)
+            }
+        } catch let error as StoreError {
+            unlink(temporary)
+            throw error
+        } catch {
+            unlink(temporary)
+            throw .io(path: path, operation: "write", errno: EIO)
+        }
+        syncFolder(folder)
+    }
+
+    /// Runs `body` while holding an exclusive `flock` on `lockPath` (created 0600 if needed).
+    public static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.io(path: lockPath, operation: "open lock", errno: errno) }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw StoreError.io(path: lockPath, operation: "lock", errno: errno) }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    /// Makes `path` and its parents, 0700 for new folders (learner data is personal).
+    public static func makeFolder(_ path: String) throws(StoreError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .io(path: path, operation: "create folder", errno: EACCES)
+        }
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(StoreError) {
+        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw .io(path: path, operation: "write", errno: failure) }
+    }
+
+    private static func syncFolder(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+}

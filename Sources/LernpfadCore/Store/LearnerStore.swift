@@ -1,0 +1,162 @@
+import Foundation
+import Glibc
+
+/// The learner files of one data folder: `<data>/learners/<id>.json`.
+///
+/// Every change is a read-modify-write under an exclusive lock on `<id>.json.lock`, written atomically, so two
+/// processes appending to one learner lose nothing and a reader never sees half a file.
+public struct LearnerStore: Sendable {
+    /// The data folder.
+    public var dataFolder: String
+
+    /// A store over `dataFolder`.
+    public init(dataFolder: String) {
+        self.dataFolder = dataFolder
+    }
+
+    /// The folder that holds the learner files.
+    public var learnersFolder: String { dataFolder + "/learners" }
+
+    /// The file of learner `id`; throws before touching the file system when the id is invalid.
+    public func path(for id: String) throws(StoreError) -> String {
+        guard Identifier.isValidLearnerID(id) else { throw .invalidLearnerID(id) }
+        return learnersFolder + "/" + id + ".json"
+    }
+
+    /// Reads one learner.
+    public func read(_ id: String) throws(StoreError) -> LearnerRecord {
+        let file = try path(for: id)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            if FileManager.default.fileExists(atPath: file) { throw .io(path: file, operation: "read", errno: EACCES) }
+            throw .learnerNotFound(id: id, path: file)
+        }
+        return try LearnerFileCodec.decode(data, path: file)
+    }
+
+    /// True when learner `id` has a file.
+    public func exists(_ id: String) -> Bool {
+        guard let file = try? path(for: id) else { return false }
+        return FileManager.default.fileExists(atPath: file)
+    }
+
+    /// Writes a new learner; refuses to replace an existing file.
+    public func create(_ record: LearnerRecord) throws(StoreError) {
+        let file = try path(for: record.learner.id)
+        try AtomicFile.makeFolder(learnersFolder)
+        try locked(file) { () throws(StoreError) in
+            if FileManager.default.fileExists(atPath: file) {
+                throw .learnerExists(id: record.learner.id, path: file)
+            }
+            try AtomicFile.write(LearnerFileCodec.encode(record), to: file)
+        }
+    }
+
+    /// Applies `change` to the current file content under the lock and writes the result atomically.
+    ///
+    /// A file that does not decode is never overwritten: the error says where it is and why.
+    @discardableResult
+    public func update(_ id: String, _ change: (inout LearnerRecord) throws -> Void) throws -> LearnerRecord {
+        let file = try path(for: id)
+        return try locked(file) { () throws -> LearnerRecord in
+            var record = try read(id)
+            try change(&record)
+            try AtomicFile.write(LearnerFileCodec.encode(record), to: file)
+            return record
+        }
+    }
+
+    /// Appends events to a learner's file.
+    @discardableResult
+    public func append(_ events: [LearnerEvent], to id: String) throws -> LearnerRecord {
+        try update(id) { $0.events.append(contentsOf: events) }
+    }
+
+    /// Deletes a learner's file and its lock.
+    public func remove(_ id: String) throws(StoreError) {
+        let file = try path(for: id)
+        try locked(file) { () throws(StoreError) in
+            guard FileManager.default.fileExists(atPath: file) else { throw .learnerNotFound(id: id, path: file) }
+            guard unlink(file) == 0 else { throw .io(path: file, operation: "delete", errno: errno) }
+        }
+        unlink(file + ".lock")
+    }
+
+    /// The ids that have a file, sorted.
+    public func learnerIDs() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? []
+        return names.compactMap { name -> String? in
+            guard name.hasSuffix(".json"), !name.hasPrefix(".") else { return nil }
+            let id = String(name.dropLast(5))
+            return Identifier.isValidLearnerID(id) ? id : nil
+        }.sorted()
+    }
+
+    /// Every learner file: the ones that decode, and the skipped ones with the reason.
+    public func readAll() -> (records: [LearnerRecord], skipped: [SkippedFile]) {
+        var records: [LearnerRecord] = []
+        var skipped: [SkippedFile] = []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? []
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let id = String(name.dropLast(5))
+            guard Identifier.isValidLearnerID(id) else {
+                skipped.append(
+                    SkippedFile(file: learnersFolder + "/" + name, reason: "file name is not a valid learner id"))
+                continue
+            }
+            do {
+                let record = try read(id)
+                if record.learner.id != id {
+                    skipped.append(
+                        SkippedFile(
+                            file: learnersFolder + "/" + name,
+                            reason: "holds learner '\(record.learner.id.sanitizedForMessage)', not '\(id)'"))
+                    continue
+                }
+                records.append(record)
+            } catch {
+                skipped.append(SkippedFile(file: learnersFolder + "/" + name, reason: error.shortReason))
+            }
+        }
+        return (records, skipped)
+    }
+
+    private func locked<T>(_ file: String, _ body: () throws -> T) throws -> T {
+        try AtomicFile.makeFolder(learnersFolder)
+        return try AtomicFile.withLock(file + ".lock", body)
+    }
+
+    private func locked(_ file: String, _ body: () throws(StoreError) -> Void) throws(StoreError) {
+        do {
+            try locked(file) { () throws -> Void in try body() }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .io(path: file, operation: "lock", errno: EIO)
+        }
+    }
+}
+
+/// A learner file that was left out of a team view, with the reason.
+public struct SkippedFile: Hashable, Sendable, Codable {
+    /// The file.
+    public var file: String
+    /// Why it was skipped.
+    public var reason: String
+}
+
+extension StoreError {
+    /// The reason without the path, for lists that name the file already.
+    var shortReason: String {
+        switch self {
+        case .corrupted(_, let reason): return reason
+        case .newerSchema(_, let schema): return "newer schema \(schema)"
+        default: return description
+        }
+    }
+}
+
+extension Error {
+    fileprivate var shortReason: String {
+        (self as? StoreError)?.shortReason ?? String(describing: self)
+    }
+}

@@ -1,0 +1,38 @@
+import Glibc
+
+/// Why the learner store could not do what was asked; every case names the file or id it concerns.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The id breaks the learner-id rule and never reaches the file system.
+    case invalidLearnerID(String)
+    /// No file for this learner.
+    case learnerNotFound(id: String, path: String)
+    /// `learner add` for an id that already has a file.
+    case learnerExists(id: String, path: String)
+    /// The file does not decode; it is left untouched and nothing is written until it is fixed.
+    case corrupted(path: String, reason: String)
+    /// The file was written by a newer lernpfad.
+    case newerSchema(path: String, schema: Int)
+    /// The operating system refused a read or write.
+    case io(path: String, operation: String, errno: Int32)
+
+    /// One line that says what and where.
+    public var description: String {
+        switch self {
+        case .invalidLearnerID(let id):
+            return
+                "invalid learner id '\(id.sanitizedForMessage)': use a-z, 0-9, '.', '_' or '-', at most 64 characters"
+        case .learnerNotFound(let id, let path):
+            return "no learner '\(id)' (expected \(path)); enrol with 'lernpfad learner add'"
+        case .learnerExists(let id, let path):
+            return "learner '\(id)' already exists (\(path))"
+        case .corrupted(let path, let reason):
+            return
+                "\(path): cannot read learner file (\(reason)); it was left untouched and nothing will be written to it until it is repaired or moved away"
+        case .newerSchema(let path, let schema):
+            return
+                "\(path): written by a newer lernpfad (schema \(schema), this build reads up to \(LearnerRecord.currentSchema)); update lernpfad"
+        case .io(let path, let operation, let errno):
+            return "\(path): \(operation) failed: \(String(cString: strerror(errno)))"
+        }
+    }
+}

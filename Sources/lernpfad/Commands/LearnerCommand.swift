@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import LernpfadCore
+
+/// `lernpfad learner add|list`: enrolment without the TUI.
+struct LearnerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learner", abstract: "Enrol and list learners.", subcommands: [Add.self, List.self])
+
+    /// `lernpfad learner add`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enrol a learner.")
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: "The learner id: a-z, 0-9, '.', '_', '-'; at most 64.")
+        var id: String
+
+        @Option(help: "The display name.")
+        var name: String
+
+        @Option(help: "The team, for the ambassador's view.")
+        var team: String?
+
+        @Option(help: "Comma-separated roles, e.g. staff,ambassador.")
+        var roles: String
+
+        @Option(help: "de or en (default: the course's language).")
+        var language: String?
+
+        func run() throws {
+            guard Identifier.isValidLearnerID(id) else {
+                throw UsageFailure(StoreError.invalidLearnerID(id).description)
+            }
+            let catalog = try common.loadCatalog(now: Date())
+            let roleList = roles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !roleList.isEmpty else { throw UsageFailure("--roles needs at least one role") }
+            for role in roleList where catalog.path(role) == nil {
+                throw UsageFailure("unknown role '\(role)'; the content has: \(catalog.roles.joined(separator: ", "))")
+            }
+            var chosenLanguage: LanguageCode?
+            if let language {
+                chosenLanguage = LanguageCode(rawValue: language)
+                guard catalog.course.languages.contains(LanguageCode(rawValue: language)) else {
+                    throw UsageFailure(
+                        "unknown language '\(language)'; the content has: "
+                            + catalog.course.languages.map(\.rawValue).joined(separator: ", "))
+                }
+            }
+            let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmedName.isEmpty else { throw UsageFailure("--name must not be empty") }
+            let profile = LearnerProfile(
+                id: id, name: trimmedName, team: team?.trimmingCharacters(in: .whitespaces), roles: roleList,
+                language: chosenLanguage)
+            try common.store.create(LearnerRecord(learner: profile))
+            Output.line("enrolled \(id) (\(roleList.joined(separator: ", "))) in \(common.store.learnersFolder)")
+        }
+    }
+
+    /// `lernpfad learner list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the learners in the data folder.")
+
+        @OptionGroup var common: CommonOptions
+
+        @Option(help: "text or json")
+        var format: TextOrJSON = .text
+
+        func run() throws {
+            let (records, skipped) = common.store.readAll()
+            switch format {
+            case .json:
+                try Output.json(LearnerList(learners: records.map(\.learner), skipped: skipped))
+            case .text:
+                for record in records {
+                    let learner = record.learner
+                    let team = learner.team.map { " · \($0.sanitizedForTerminalLine)" } ?? ""
+                    Output.line(
+                        "\(learner.id)  \(learner.name.sanitizedForTerminalLine)\(team) · "
+                            + learner.roles.joined(separator: ", "))
+                }
+                for file in skipped { Output.error("skipped \(file.file): \(file.reason)") }
+                if records.isEmpty && skipped.isEmpty {
+                    Output.line("no learners in \(common.store.learnersFolder)")
+                }
+            }
+        }
+    }
+}
+
+/// The JSON form of `learner list`.
+struct LearnerList: Encodable {
+    var learners: [LearnerProfile]
+    var skipped: [SkippedFile]
+}
+
+extension String {
+    /// Learner-supplied text with control characters removed, safe to print on one line.
+    var sanitizedForTerminalLine: String {
+        String(String.UnicodeScalarView(unicodeScalars.filter { $0.properties.generalCategory != .control }))
+    }
+}

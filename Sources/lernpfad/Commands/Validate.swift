@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import LernpfadCore
+
+/// `lernpfad validate`: checks the content, compiler-style.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the content; print located errors and warnings; exit 1 on any error.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "text or json")
+    var format: TextOrJSON = .text
+
+    @Option(help: "Check review_by dates against this day (YYYY-MM-DD) instead of today.")
+    var today: String?
+
+    func run() throws {
+        let folder = common.locations.content
+        var day = CalendarDay(Date())
+        if let today {
+            guard let parsed = CalendarDay(today) else { throw ValidationError("--today '\(today)' is not YYYY-MM-DD") }
+            day = parsed
+        }
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw CommandFailure("\(folder): content folder does not exist")
+        }
+        let result = ContentLoader(root: folder, today: day, checkLessonBodies: true).load()
+        let errors = result.diagnostics.filter { $0.severity == .error }.count
+        let warnings = result.diagnostics.count - errors
+        switch format {
+        case .json:
+            try Output.json(
+                ValidationReport(
+                    content: folder, errors: errors, warnings: warnings, modules: result.catalog.modules.count,
+                    skippedModules: result.skippedModules, diagnostics: result.diagnostics))
+        case .text:
+            for diagnostic in result.diagnostics { Output.line(diagnostic.description) }
+            Output.line(
+                "\(errors) error(s), \(warnings) warning(s); \(result.catalog.modules.count) module(s) loaded"
+                    + (result.skippedModules.isEmpty
+                        ? "" : ", skipped: \(result.skippedModules.joined(separator: ", "))"))
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The JSON form of `validate`.
+struct ValidationReport: Encodable {
+    var content: String
+    var errors: Int
+    var warnings: Int
+    var modules: Int
+    var skippedModules: [String]
+    var diagnostics: [Diagnostic]
+}

@@ -1,2 +1,0 @@
-import LernpfadCore
-print("lernpfad")

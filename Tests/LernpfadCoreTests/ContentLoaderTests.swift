@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@testable import LernpfadCore
+
+@Suite("Content loader")
+struct ContentLoaderTests {
+    @Test func validFixtureLoadsWithoutFindings() {
+        let folder = TemporaryFolder()
+        ContentFixture.write(into: folder)
+        let result = ContentFixture.load(folder)
+        #expect(result.diagnostics == [])
+        #expect(result.catalog.modules.map(\.id) == ["basics", "law"])
+        #expect(result.catalog.path("staff")?.modules == ["basics", "law"])
+        #expect(result.catalog.module("law")?.lessons.map(\.id) == ["01-intro", "02-more"])
+        #expect(result.catalog.module("law")?.lessons.first?.title.text(in: .english) == "Lesson 01-intro")
+        #expect(result.catalog.module("basics")?.quiz?.questions.count == 2)
+        #expect(result.catalog.path("staff")?.validity == ISODuration(months: 12))
+    }
+
+    @Test func lessonBodiesAreReadOnlyWhenOpened() throws {
+        let folder = TemporaryFolder()
+        ContentFixture.write(into: folder)
+        let catalog = ContentFixture.load(folder, checkBodies: false).catalog
+        let lesson = try #require(catalog.module("basics")?.lesson("01-intro"))
+        let document = try LessonText.load(lesson, language: .english, catalog: catalog).get()
+        #expect(document.title == "Lesson 01-intro")
+        #expect(document.body.contains("Ein Absatz mit Text."))
+        #expect(document.bodyStartLine == 5)
+    }
+
+    @Test func aBrokenModuleIsSkippedAndTheRestLoads() {
+        let folder = TemporaryFolder()
+        ContentFixture.write(into: folder)
+        folder.write("modules/law/quiz.yaml", "pass_mark: [oops\n")
+        let result = ContentFixture.load(folder)
+        #expect(result.skippedModules == ["law"])
+        #expect(result.catalog.modules.map(\.id) == ["basics"])
+        #expect(result.diagnostics.containsErrors)
+    }
+
+    @Test func aBrokenCourseFileStillLoadsTheModules() {
+        let folder = TemporaryFolder()
+        ContentFixture.write(into: folder)
+        folder.write("course.yaml", "id: [\n")
+        let result = ContentFixture.load(folder)
+        #expect(result.catalog.modules.count == 2)
+        #expect(result.diagnostics.first?.file == "course.yaml")
+    }
+
+    @Test func semanticVersionsParseAndOrder() {
+        #expect(SemanticVersion("1.2.3") == SemanticVersion(1, 2, 3))
+        #expect(SemanticVersion("1.2") == nil)
+        #expect(SemanticVersion("01.2.3") == nil)
+        #expect(SemanticVersion("1.2.3-beta.1")?.prerelease == "beta.1")
+        #expect(SemanticVersion("1.0.0-rc")! < SemanticVersion("1.0.0")!)
+        #expect(SemanticVersion("1.10.0")! > SemanticVersion("1.9.9")!)
+    }
+
+    @Test func durationsParseAndAddOnTheCalendar() throws {
+        #expect(ISODuration("P12M") == ISODuration(months: 12))
+        #expect(ISODuration("P1Y2M3D") == ISODuration(years: 1, months: 2, days: 3))
+        #expect(ISODuration("P2W") == ISODuration(days: 14))
+        #expect(ISODuration("12M") == nil)
+        #expect(ISODuration("P") == nil)
+        let leapDay = try #require(CalendarDay("2024-02-29")?.startOfDay)
+        #expect(CalendarDay(ISODuration(months: 12).added(to: leapDay)) == CalendarDay("2025-02-28"))
+        #expect(CalendarDay("2026-02-29") == nil)
+    }
+
+    @Test func lessonFileNamesFollowTheRule() {
+        #expect(LessonFileName.parse("01-what-is-ai.de.md")?.id == "01-what-is-ai")
+        #expect(LessonFileName.parse("01-what-is-ai.de.md")?.language == .german)
+        #expect(LessonFileName.parse("what-is-ai.de.md") == nil)
+        #expect(LessonFileName.parse("01-intro.md") == nil)
+        #expect(LessonFileName.parse("01_Intro.de.md") == nil)
+    }
+}
