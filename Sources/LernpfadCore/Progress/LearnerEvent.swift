@@ -59,7 +59,8 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         by: String? = nil, note: String? = nil
     ) {
         self.id = id
-        self.at = at
+        // Files keep milliseconds; rounding here makes an event equal to itself after a save.
+        self.at = Timestamp.millisecondPrecision(at)
         self.kind = kind
         self.module = module
         self.moduleVersion = moduleVersion

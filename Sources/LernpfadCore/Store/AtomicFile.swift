@@ -8,8 +8,10 @@ public enum AtomicFile {
     /// Replaces `path` with `data`: temp file in the same folder, fsync, rename, fsync the folder.
     ///
     /// A crash at any point leaves either the old or the new file, never a mix. An existing file's mode is kept;
-    /// a new file gets `newFileMode`.
-    public static func write(_ data: Data, to path: String, newFileMode: mode_t = 0o600) throws(StoreError) {
+    /// a new file gets `newFileMode`. `beforeRename` lets tests stop the write at its most delicate point.
+    public static func write(
+        _ data: Data, to path: String, newFileMode: mode_t = 0o600, beforeRename: () throws -> Void = {}
+    ) throws(StoreError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var status = stat()
@@ -29,6 +31,7 @@ public enum AtomicFile {
             guard fsync(descriptor) == 0 else { throw StoreError.io(path: temporary, operation: "fsync", errno: errno) }
             closed = true
             guard close(descriptor) == 0 else { throw StoreError.io(path: temporary, operation: "close", errno: errno) }
+            try beforeRename()
             guard rename(temporary, path) == 0 else {
                 throw StoreError.io(path: path, operation: "rename", errno: errno)
             }

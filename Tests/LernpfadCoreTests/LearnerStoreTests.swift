@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+@testable import LernpfadCore
+
+@Suite("Learner store")
+struct LearnerStoreTests {
+    private func profile(_ id: String = "anna") -> LearnerProfile {
+        LearnerProfile(id: id, name: "Anna Beispiel", team: "marketing", roles: ["staff"], language: .german)
+    }
+
+    @Test func createReadAndAppendRoundTrip() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: profile()))
+        let event = LearnerEvent(
+            at: date("2026-11-21T10:00:00.123Z"), kind: .lessonCompleted, module: "basics",
+            moduleVersion: SemanticVersion(1, 2, 0), lesson: "01-a")
+        try store.append([event], to: "anna")
+        let record = try store.read("anna")
+        #expect(record.learner == profile())
+        #expect(record.events == [event])
+        let text = try #require(folder.read("learners/anna.json"))
+        #expect(text.contains("\"at\" : \"2026-11-21T10:00:00.123Z\""))
+        #expect(text.contains("\"type\" : \"lessonCompleted\""))
+        #expect(text.contains("\"schema\" : 1"))
+    }
+
+    @Test func newFilesArePrivateAndExistingModesAreKept() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: profile()))
+        let path = try store.path(for: "anna")
+        #expect(try mode(of: path) == 0o600)
+        chmod(path, 0o640)
+        try store.append([LearnerEvent(at: Date(), kind: .lessonOpened, module: "m", lesson: "l")], to: "anna")
+        #expect(try mode(of: path) == 0o640)
+    }
+
+    @Test func creatingTwiceIsRefused() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: profile()))
+        #expect(throws: StoreError.self) { try store.create(LearnerRecord(learner: profile())) }
+    }
+
+    @Test(arguments: ["", "..", "...", "../etc/passwd", "Anna", "a/b", "a b", String(repeating: "a", count: 65), "ä"])
+    func invalidLearnerIDsNeverTouchTheFileSystem(_ id: String) {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        #expect(throws: StoreError.invalidLearnerID(id)) { try store.read(id) }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/learners"))
+    }
+
+    @Test(arguments: ["anna", "a.b_c-d", ".hidden", String(repeating: "a", count: 64)])
+    func validLearnerIDs(_ id: String) {
+        #expect(Identifier.isValidLearnerID(id))
+    }
+
+    @Test func aCorruptedFileIsRefusedAndKeptByteForByte() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: profile()))
+        let broken = "{\"schema\": 1, \"learner\": {\"id\": \"anna\"}, \"events\": [trunc"
+        folder.write("learners/anna.json", broken)
+        #expect {
+            try store.append([LearnerEvent(at: Date(), kind: .lessonOpened)], to: "anna")
+        } throws: { error in
+            guard case .corrupted(let path, _) = error as? StoreError else { return false }
+            return path.hasSuffix("learners/anna.json")
+        }
+        #expect(folder.read("learners/anna.json") == broken)
+    }
+
+    @Test func aNewerSchemaIsRefusedWithAClearMessage() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        folder.write("learners/anna.json", "{\"schema\": 7}")
+        #expect {
+            try store.read("anna")
+        } throws: { error in
+            (error as? StoreError)?.description.contains("newer lernpfad (schema 7") == true
+        }
+    }
+
+    @Test func aFailureBeforeTheRenameLeavesTheOldFileIntact() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: profile()))
+        let path = try store.path(for: "anna")
+        let before = folder.read("learners/anna.json")
+        struct Interrupted: Error {}
+        #expect(throws: (any Error).self) {
+            try AtomicFile.write(Data("new".utf8), to: path, beforeRename: { throw Interrupted() })
+        }
+        #expect(folder.read("learners/anna.json") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/learners")
+            .filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func readAllSkipsBrokenFilesAndNamesThem() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: profile("anna")))
+        try store.create(LearnerRecord(learner: profile("ben")))
+        folder.write("learners/carl.json", "not json")
+        folder.write("learners/dora.json", "{\"schema\": 9}")
+        let (records, skipped) = store.readAll()
+        #expect(records.map(\.learner.id) == ["anna", "ben"])
+        #expect(skipped.map { ($0.file as NSString).lastPathComponent } == ["carl.json", "dora.json"])
+        #expect(skipped[1].reason.contains("newer schema 9"))
+    }
+
+    @Test func concurrentUpdatesInOneProcessLoseNothing() async throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: profile()))
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<40 {
+                group.addTask {
+                    _ = try? store.append(
+                        [LearnerEvent(at: Date(), kind: .lessonOpened, lesson: "l\(index)")], to: "anna")
+                }
+            }
+        }
+        #expect(try store.read("anna").events.count == 40)
+    }
+
+    private func mode(of path: String) throws -> mode_t {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw StoreError.io(path: path, operation: "stat", errno: errno) }
+        return status.st_mode & 0o777
+    }
+}
