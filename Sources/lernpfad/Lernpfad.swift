@@ -10,17 +10,10 @@ struct Lernpfad: ParsableCommand {
         abstract: "A terminal learning-path tracker for AI literacy (EU AI Act Art. 4).",
         version: "0.1.0",
         subcommands: [
-            Validate.self, CatalogCommand.self, New.self, LearnerCommand.self, Status.self, Attest.self,
-        ])
-
-    @OptionGroup var common: CommonOptions
-
-    @Option(help: "Open the TUI for this learner.")
-    var learner: String?
-
-    func run() throws {
-        throw CommandFailure("the TUI is not built yet; try 'lernpfad status' or 'lernpfad --help'")
-    }
+            Open.self, Validate.self, CatalogCommand.self, New.self, LearnerCommand.self, Status.self, Attest.self,
+            Dev.self,
+        ],
+        defaultSubcommand: Open.self)
 
     /// Runs a command and maps failures to the exit codes of the contract: 1 own failure, 2 usage.
     static func main() {

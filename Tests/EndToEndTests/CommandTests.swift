@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+@Suite("Commands on the real binary")
+struct CommandTests {
+    @Test func shippedContentValidatesClean() throws {
+        let run = try Binary.run(["validate", "--content", Binary.shippedContent])
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("0 error(s), 0 warning(s); 10 module(s) loaded\n"))
+    }
+
+    @Test func brokenCopyFailsWithALocatedError() throws {
+        let scratch = Scratch()
+        let content = scratch.copyOfShippedContent()
+        let quiz = content + "/modules/ai-basics/quiz.yaml"
+        var text = try String(contentsOfFile: quiz, encoding: .utf8)
+        text = text.replacingOccurrences(of: "pass_mark:", with: "pass_makr:")
+        try text.write(toFile: quiz, atomically: true, encoding: .utf8)
+        let run = try Binary.run(["validate", "--content", content])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("modules/ai-basics/quiz.yaml:2:1: error: unknown field 'pass_makr' in quiz.yaml"))
+        #expect(run.stdout.contains("skipped: ai-basics"))
+    }
+
+    @Test func validateSpeaksJSON() throws {
+        let run = try Binary.run(["validate", "--content", Binary.shippedContent, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect(object?["errors"] as? Int == 0)
+        #expect(object?["modules"] as? Int == 10)
+    }
+
+    @Test func learnerAddAttestAndStatusRoundTrip() throws {
+        let scratch = Scratch()
+        let data = ["--data", scratch.path]
+        let add = try Binary.run(
+            [
+                "learner", "add", "anna", "--name", "Anna Beispiel", "--team", "marketing", "--roles",
+                "staff,ambassador",
+                "--language", "de",
+            ] + data)
+        #expect(add.status == 0, "\(add.stderr)")
+        let attest = try Binary.run(
+            ["attest", "--learner", "anna", "--milestone", "team-kickoff", "--by", "ben", "--note", "Kick-off 3.11."]
+                + data)
+        #expect(attest.status == 0, "\(attest.stderr)")
+        let status = try Binary.run(["status", "--learner", "anna", "--format", "json"] + data)
+        #expect(status.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        let paths = report?["paths"] as? [[String: Any]]
+        #expect(paths?.map { $0["role"] as? String } == ["staff", "ambassador"])
+        let milestones = paths?.first?["milestones"] as? [[String: Any]]
+        #expect(milestones?.first?["state"] as? String == "completed")
+        #expect(milestones?.first?["attestedBy"] as? String == "ben")
+        let file = try #require(scratch.read("learners/anna.json"))
+        let record = try JSONSerialization.jsonObject(with: file) as? [String: Any]
+        let events = record?["events"] as? [[String: Any]]
+        #expect(events?.count == 1)
+        #expect(events?.first?["type"] as? String == "attested")
+        #expect(events?.first?["note"] as? String == "Kick-off 3.11.")
+        let text = try Binary.run(["status"] + data)
+        #expect(text.stdout.contains("milestone team-kickoff: attested"))
+        #expect(text.stdout.contains("0/3 modules"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let scratch = Scratch()
+        let unknownRole = try Binary.run(
+            ["learner", "add", "anna", "--name", "A", "--roles", "wizard", "--data", scratch.path])
+        #expect(unknownRole.status == 2)
+        #expect(unknownRole.stderr.contains("unknown role 'wizard'"))
+        let badID = try Binary.run([
+            "learner", "add", "../x", "--name", "A", "--roles", "staff", "--data", scratch.path,
+        ])
+        #expect(badID.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/learners"))
+        let unknownFlag = try Binary.run(["status", "--frobnicate"])
+        #expect(unknownFlag.status == 2)
+    }
+
+    @Test func missingLearnerFailsWithOneLine() throws {
+        let scratch = Scratch()
+        let run = try Binary.run(["status", "--learner", "nobody", "--data", scratch.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.split(separator: "\n").count == 1)
+        #expect(run.stderr.contains("no learner 'nobody'"))
+    }
+
+    @Test func corruptedLearnerFileIsNeverOverwritten() throws {
+        let scratch = Scratch()
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff", "--data", scratch.path])
+        scratch.write("learners/anna.json", "{\"schema\": 1, \"learner\": ")
+        let before = scratch.read("learners/anna.json")
+        let run = try Binary.run(
+            ["attest", "--learner", "anna", "--milestone", "team-kickoff", "--data", scratch.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("learners/anna.json: cannot read learner file"))
+        #expect(scratch.read("learners/anna.json") == before)
+    }
+
+    @Test func newModuleScaffoldValidatesWithOnlyTodoWarnings() throws {
+        let scratch = Scratch()
+        let content = scratch.copyOfShippedContent()
+        let new = try Binary.run(["new", "module", "prompting-basics", "--content", content])
+        #expect(new.status == 0, "\(new.stderr)")
+        let run = try Binary.run(["validate", "--content", content])
+        #expect(run.status == 0)
+        let findings = run.stdout.split(separator: "\n").dropLast()
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0.contains("warning: TODO") })
+    }
+
+    @Test func catalogListsEveryModule() throws {
+        let run = try Binary.run(["catalog", "--content", Binary.shippedContent, "--format", "json"])
+        let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        #expect((report?["modules"] as? [Any])?.count == 10)
+        #expect(
+            (report?["paths"] as? [[String: Any]])?.map { $0["role"] as? String } == [
+                "staff", "ambassador", "leader", "ai-manager",
+            ])
+    }
+}
+
+@Suite("Store under several processes")
+struct StoreProcessTests {
+    @Test func twoProcessesAppendingLoseNothing() throws {
+        let scratch = Scratch()
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff", "--data", scratch.path])
+        let count = 150
+        let writers = try ["a", "b"].map { tag in
+            try Binary.start(
+                [
+                    "dev", "append-events", "--learner", "anna", "--count", "\(count)", "--tag", tag, "--data",
+                    scratch.path,
+                ])
+        }
+        for (process, pipe) in writers {
+            _ = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let record = try JSONSerialization.jsonObject(with: scratch.read("learners/anna.json")!) as? [String: Any]
+        let lessons = Set(((record?["events"] as? [[String: Any]]) ?? []).compactMap { $0["lesson"] as? String })
+        #expect(lessons.count == 2 * count)
+        #expect(lessons.contains("a-\(count - 1)") && lessons.contains("b-\(count - 1)"))
+    }
+
+    @Test func aCrashBeforeTheRenameLeavesTheOldFileIntact() throws {
+        let scratch = Scratch()
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff", "--data", scratch.path])
+        let before = scratch.read("learners/anna.json")
+        let crash = try Binary.run(["dev", "crash-before-rename", "--learner", "anna", "--data", scratch.path])
+        #expect(crash.status == 137)
+        #expect(scratch.read("learners/anna.json") == before)
+        let status = try Binary.run(["status", "--learner", "anna", "--data", scratch.path])
+        #expect(status.status == 0)
+    }
+}
