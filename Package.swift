@@ -55,6 +55,7 @@ let package = Package(
         .testTarget(
             name: "LernpfadUITests",
             dependencies: ["LernpfadUI", "LernpfadCore"],
+            exclude: ["Snapshots"],
             swiftSettings: strictness
         ),
         .testTarget(

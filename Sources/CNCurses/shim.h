@@ -30,4 +30,16 @@ static inline mmask_t lernpfad_button1_clicked(void) { return BUTTON1_CLICKED | 
 static inline mmask_t lernpfad_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t lernpfad_button5_pressed(void) { return BUTTON5_PRESSED; }
 
+// The C library's standard streams and the colour limits known after start_color(): globals
+// Swift 6 refuses to touch directly.
+static inline FILE *lernpfad_stdin(void) { return stdin; }
+static inline FILE *lernpfad_stdout(void) { return stdout; }
+static inline int lernpfad_colors(void) { return COLORS; }
+static inline int lernpfad_color_pairs(void) { return COLOR_PAIRS; }
+
+// The width the C library gives a wide character (what curses advances by). glibc declares
+// wcwidth only for _XOPEN_SOURCE, which the Swift Glibc module is not built with.
+extern int wcwidth(wchar_t);
+static inline int lernpfad_wcwidth(wchar_t character) { return wcwidth(character); }
+
 #endif

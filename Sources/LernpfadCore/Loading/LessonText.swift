@@ -6,6 +6,12 @@ public enum LessonText {
         public var file: String
         /// What went wrong.
         public var reason: String
+        /// Makes a failure.
+        public init(file: String, reason: String) {
+            self.file = file
+            self.reason = reason
+        }
+
         /// `file: reason`.
         public var description: String { "\(file): \(reason)" }
     }

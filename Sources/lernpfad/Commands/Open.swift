@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import LernpfadCore
+import LernpfadTerminal
+import LernpfadUI
 
 /// `lernpfad [--learner ID]`: the TUI, the default when no subcommand is given.
 struct Open: ParsableCommand {
@@ -13,6 +15,31 @@ struct Open: ParsableCommand {
     var learner: String?
 
     func run() throws {
-        throw CommandFailure("the TUI is not built yet; try 'lernpfad status' or 'lernpfad --help'")
+        guard isTerminal(0), isTerminal(1) else {
+            throw CommandFailure(
+                "standard input or output is not a terminal; the TUI needs one. "
+                    + "Use 'lernpfad status' for a report or 'lernpfad snapshot' to render a screen as text")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let content = try common.loadContent(now: Date())
+        var state = try SessionStart.initialState(
+            catalog: content.catalog, store: common.store, learner: learner, environment: environment, width: 80,
+            height: 24)
+        if !content.skippedModules.isEmpty {
+            state.banner = "⚠ \(content.skippedModules.joined(separator: ", ")): 'lernpfad validate'"
+        }
+        let useColor = (environment["NO_COLOR"] ?? "").isEmpty
+        let screen = try TerminalScreen.start(useColor: useColor)
+        defer { screen.stop() }
+        var runner = AppRunner(
+            state: state, store: common.store, environment: .live(catalog: content.catalog), saves: true)
+        runner.handle(.resize(width: screen.size.width, height: screen.size.height), now: Date())
+        screen.draw(runner.render(now: Date()))
+        while !runner.state.isFinished && TerminalSignals.pendingSignal == nil {
+            guard let key = screen.nextKey(timeoutMilliseconds: 200) else { continue }
+            runner.handle(key, now: Date())
+            if !runner.state.isFinished { screen.draw(runner.render(now: Date())) }
+        }
+        screen.stop()
     }
 }

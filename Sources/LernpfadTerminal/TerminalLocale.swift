@@ -1,0 +1,32 @@
+import Glibc
+
+/// Sets the C locale up so that curses reads and writes UTF-8, even when the process starts in
+/// the `C` locale (CI machines, containers, many servers), where umlauts would come out broken
+/// and line drawing as `qqqq`.
+enum TerminalLocale {
+    /// The locales tried, in order, for the character type when the user's is not UTF-8.
+    private static let utf8Fallbacks = ["C.UTF-8", "C.utf8", "en_US.UTF-8"]
+
+    /// Adopts the user's locale from the environment, then switches the character type to a
+    /// UTF-8 locale if the user's is not one. Numbers stay in the `C` locale so that no C
+    /// formatting or parsing in the process starts writing decimal commas.
+    ///
+    /// - Returns: Whether the character type is UTF-8 afterwards.
+    @discardableResult
+    static func adoptUTF8() -> Bool {
+        setlocale(LC_ALL, "")
+        setlocale(LC_NUMERIC, "C")
+        if characterTypeIsUTF8 { return true }
+        for name in utf8Fallbacks where setlocale(LC_CTYPE, name) != nil {
+            if characterTypeIsUTF8 { return true }
+        }
+        return false
+    }
+
+    /// Whether the current `LC_CTYPE` codeset is UTF-8.
+    static var characterTypeIsUTF8: Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+}

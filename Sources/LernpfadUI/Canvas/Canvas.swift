@@ -1,0 +1,123 @@
+/// A width × height grid of styled cells that a screen renders into and the terminal layer draws
+/// cell by cell. Tests compare ``lines`` with the expected text.
+///
+/// Everything written is passed through ``TerminalSafeText`` first, and wide characters are kept
+/// whole: a wide character occupies its cell and an empty continuation cell to its right, and
+/// overwriting either half of one turns the other half into a space.
+public struct Canvas: Sendable, Equatable {
+    /// Columns.
+    public let width: Int
+    /// Rows.
+    public let height: Int
+    /// Row after row, `width` cells a row.
+    private var cells: [Cell]
+
+    /// A canvas of blank cells; negative sizes count as zero.
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    /// The cell at `row` and `column`, or `nil` outside the canvas.
+    public func cell(row: Int, column: Int) -> Cell? {
+        guard contains(row: row, column: column) else { return nil }
+        return cells[row * width + column]
+    }
+
+    /// The cells of `row`, left to right (empty outside the canvas).
+    public func cells(inRow row: Int) -> ArraySlice<Cell> {
+        guard row >= 0 && row < height else { return [] }
+        return cells[(row * width)..<((row + 1) * width)]
+    }
+
+    /// Each row as text, exactly `width` display columns wide, trailing spaces kept.
+    public var lines: [String] {
+        (0..<height).map { row in
+            var line = ""
+            line.reserveCapacity(width)
+            for cell in cells(inRow: row) { line.append(cell.text) }
+            return line
+        }
+    }
+
+    /// ``lines`` joined by `\n`.
+    public var plainText: String { lines.joined(separator: "\n") }
+
+    /// Writes `text` (made terminal-safe) on `row` from `column`, clipped at the right edge and
+    /// after `maxWidth` columns. A wide character that does not fit whole is replaced by a space;
+    /// zero-width characters that do not combine with anything are left out.
+    ///
+    /// - Returns: The columns the text advanced, including any clipped off at the left edge.
+    @discardableResult
+    public mutating func put(
+        _ text: String, row: Int, column: Int, style: CellStyle = .plain, maxWidth: Int? = nil
+    ) -> Int {
+        guard row >= 0 && row < height else { return 0 }
+        var limit = width
+        if let maxWidth {
+            let columns = max(0, maxWidth)
+            limit = column < width - columns ? column + columns : width
+        }
+        var x = column
+        for character in TerminalSafeText.sanitize(text) {
+            guard x < limit else { break }
+            let characterWidth = DisplayWidth.of(character)
+            if characterWidth == 0 { continue }
+            if x + characterWidth > limit || x < 0 {
+                // A wide character cut by the right limit or the left edge: show the part that
+                // is inside as a space.
+                for half in x..<min(x + characterWidth, limit) where half >= 0 {
+                    setNarrow(" ", row: row, column: half, style: style)
+                }
+            } else if characterWidth == 2 {
+                setWide(String(character), row: row, column: x, style: style)
+            } else {
+                setNarrow(String(character), row: row, column: x, style: style)
+            }
+            x = min(x + characterWidth, limit)
+        }
+        return max(0, x - column)
+    }
+
+    /// Fills a rectangle with spaces in `style`, clipped to the canvas.
+    public mutating func fill(row: Int, column: Int, width: Int, height: Int, style: CellStyle = .plain) {
+        let rows = max(0, row)..<min(self.height, row + max(0, height))
+        let columns = max(0, column)..<min(self.width, column + max(0, width))
+        guard !rows.isEmpty && !columns.isEmpty else { return }
+        for y in rows {
+            for x in columns { setNarrow(" ", row: y, column: x, style: style) }
+        }
+    }
+
+    /// Whether `row` and `column` lie on the canvas.
+    private func contains(row: Int, column: Int) -> Bool {
+        row >= 0 && row < height && column >= 0 && column < width
+    }
+
+    /// Stores a one-column grapheme, first repairing any wide character it overwrites half of.
+    private mutating func setNarrow(_ text: String, row: Int, column: Int, style: CellStyle) {
+        releaseWideCharacter(row: row, column: column)
+        cells[row * width + column] = Cell(text: text, style: style)
+    }
+
+    /// Stores a two-column grapheme and its continuation cell; `column + 1` must be on the canvas.
+    private mutating func setWide(_ text: String, row: Int, column: Int, style: CellStyle) {
+        releaseWideCharacter(row: row, column: column)
+        releaseWideCharacter(row: row, column: column + 1)
+        let index = row * width + column
+        cells[index] = Cell(text: text, style: style)
+        cells[index + 1] = Cell(text: "", style: style)
+    }
+
+    /// Before the cell at `column` is overwritten: if it is one half of a wide character, turns
+    /// the other half into a space so that no half character is left behind.
+    private mutating func releaseWideCharacter(row: Int, column: Int) {
+        let index = row * width + column
+        if cells[index].text.isEmpty {
+            if column > 0 { cells[index - 1].text = " " }
+        } else if column + 1 < width && cells[index + 1].text.isEmpty {
+            cells[index + 1].text = " "
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import LernpfadCore
+
+/// Every fixed text of the interface, in German and English.
+public enum Phrase: CaseIterable, Sendable {
+    case appName, home, path, module, lesson, quiz, review, help, search, onboarding, chooseLearner
+    case continueReading, noPosition, reviewDue, nothingToReview, modulesDone, lessonsDone
+    case notStarted, inProgress, completed, dueSoon, overdue, updateAvailable
+    case completedOn, validUntil, locked, requires, unavailable, minutes, objectives, lessons, sources
+    case takeQuiz, questionOf, chooseOne, chooseSeveral, correct, wrong, explanation, source
+    case passed, failed, score, passMark, retry, backToModule, next, submit
+    case keysMove, keysOpen, keysBack, keysQuit, keysHelp, keysSearch, keysLanguage, keysScroll, keysLesson
+    case keysChoose, keysToggle, keysSubmit, keysTop, keysBottom, keysPage
+    case tooSmall, endOfLesson, lessonCompleted, searchPrompt, noResults, milestone, attestedBy, notAttested
+    case welcome, askName, askTeam, askRoles, askLanguage, confirm, enterToContinue, spaceToToggle
+    case typeToEnter, pickAtLeastOneRole, saved, refresher, skippedModules, helpTitle, pressAnyKey
+    case reviewQuestionOf, reviewDone, position, quizNotAvailable, cannotOpenLesson, changedLessons
+}
+
+/// Looks up phrases in one language.
+public struct Localizer: Sendable {
+    /// The interface language.
+    public var language: LanguageCode
+
+    /// A localizer for `language`; anything but German is English.
+    public init(_ language: LanguageCode) { self.language = language }
+
+    /// The phrase in this language.
+    public func callAsFunction(_ phrase: Phrase) -> String {
+        let (german, english) = Self.table(phrase)
+        return language == .german ? german : english
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private static func table(_ phrase: Phrase) -> (String, String) {
+        switch phrase {
+        case .appName: return ("lernpfad", "lernpfad")
+        case .home: return ("Start", "Home")
+        case .path: return ("Lernpfad", "Path")
+        case .module: return ("Modul", "Module")
+        case .lesson: return ("Lektion", "Lesson")
+        case .quiz: return ("Wissenscheck", "Knowledge check")
+        case .review: return ("Wiederholen", "Review")
+        case .help: return ("Hilfe", "Help")
+        case .search: return ("Suche", "Search")
+        case .onboarding: return ("Willkommen", "Welcome")
+        case .chooseLearner: return ("Wer lernt?", "Who is learning?")
+        case .continueReading: return ("Weiterlesen", "Continue")
+        case .noPosition: return ("Beim ersten Modul beginnen", "Start with the first module")
+        case .reviewDue: return ("Fragen zum Wiederholen", "questions to review")
+        case .nothingToReview: return ("Nichts zu wiederholen", "Nothing to review")
+        case .modulesDone: return ("Module", "modules")
+        case .lessonsDone: return ("Lektionen", "lessons")
+        case .notStarted: return ("nicht begonnen", "not started")
+        case .inProgress: return ("in Arbeit", "in progress")
+        case .completed: return ("abgeschlossen", "completed")
+        case .dueSoon: return ("bald fällig", "due soon")
+        case .overdue: return ("überfällig", "overdue")
+        case .updateAvailable: return ("Aktualisierung verfügbar", "update available")
+        case .completedOn: return ("abgeschlossen am", "completed on")
+        case .validUntil: return ("gültig bis", "valid until")
+        case .locked: return ("gesperrt", "locked")
+        case .requires: return ("erst", "first complete")
+        case .unavailable: return ("nicht verfügbar", "unavailable")
+        case .minutes: return ("Min.", "min")
+        case .objectives: return ("Lernziele", "Objectives")
+        case .lessons: return ("Lektionen", "Lessons")
+        case .sources: return ("Quellen", "Sources")
+        case .takeQuiz: return ("Wissenscheck starten", "Take the knowledge check")
+        case .questionOf: return ("Frage", "Question")
+        case .chooseOne: return ("Eine Antwort wählen", "Choose one answer")
+        case .chooseSeveral: return ("Alle zutreffenden Antworten wählen", "Choose every answer that applies")
+        case .correct: return ("Richtig", "Correct")
+        case .wrong: return ("Nicht richtig", "Not right")
+        case .explanation: return ("Erklärung", "Explanation")
+        case .source: return ("Quelle", "Source")
+        case .passed: return ("Bestanden", "Passed")
+        case .failed: return ("Nicht bestanden", "Not passed")
+        case .score: return ("Ergebnis", "Score")
+        case .passMark: return ("Bestehensgrenze", "Pass mark")
+        case .retry: return ("r: erneut versuchen", "r: try again")
+        case .backToModule: return ("Zurück zum Modul", "Back to the module")
+        case .next: return ("weiter", "next")
+        case .submit: return ("prüfen", "check")
+        case .keysMove: return ("↑↓ wählen", "↑↓ move")
+        case .keysOpen: return ("⏎ öffnen", "⏎ open")
+        case .keysBack: return ("Esc zurück", "esc back")
+        case .keysQuit: return ("q beenden", "q quit")
+        case .keysHelp: return ("? Hilfe", "? help")
+        case .keysSearch: return ("/ suchen", "/ search")
+        case .keysLanguage: return ("L Sprache", "L language")
+        case .keysScroll: return ("↑↓ j k blättern", "↑↓ j k scroll")
+        case .keysLesson: return ("n p Lektion", "n p lesson")
+        case .keysChoose: return ("1-9 a-h wählen", "1-9 a-h choose")
+        case .keysToggle: return ("Leertaste an/aus", "space toggle")
+        case .keysSubmit: return ("⏎ prüfen", "⏎ check")
+        case .keysTop: return ("g Anfang", "g top")
+        case .keysBottom: return ("G Ende", "G end")
+        case .keysPage: return ("Bild↑↓ Leertaste Seite", "PgUp PgDn space page")
+        case .tooSmall: return ("Fenster zu klein", "Window too small")
+        case .endOfLesson: return ("Ende der Lektion", "End of lesson")
+        case .lessonCompleted: return ("Lektion abgeschlossen", "Lesson completed")
+        case .searchPrompt: return ("Suchen", "Search")
+        case .noResults: return ("Keine Treffer", "No results")
+        case .milestone: return ("Meilenstein", "Milestone")
+        case .attestedBy: return ("bestätigt von", "attested by")
+        case .notAttested: return ("noch nicht bestätigt", "not yet attested")
+        case .welcome: return ("Willkommen bei lernpfad", "Welcome to lernpfad")
+        case .askName: return ("Wie heißen Sie?", "What is your name?")
+        case .askTeam: return ("In welchem Team arbeiten Sie? (optional)", "Which team do you work in? (optional)")
+        case .askRoles: return ("Welche Rollen haben Sie?", "Which roles do you have?")
+        case .askLanguage: return ("In welcher Sprache lernen Sie?", "Which language do you learn in?")
+        case .confirm: return ("⏎ bestätigen", "⏎ confirm")
+        case .enterToContinue: return ("⏎ weiter", "⏎ continue")
+        case .spaceToToggle: return ("Leertaste wählt, ⏎ weiter", "space selects, ⏎ continues")
+        case .typeToEnter: return ("Tippen, ⏎ weiter", "type, ⏎ continues")
+        case .pickAtLeastOneRole: return ("Bitte mindestens eine Rolle wählen", "Please choose at least one role")
+        case .saved: return ("gespeichert", "saved")
+        case .refresher: return ("Auffrischung", "Refresher")
+        case .skippedModules: return ("Fehlerhafte Module übersprungen", "Skipped broken modules")
+        case .helpTitle: return ("Tasten", "Keys")
+        case .pressAnyKey: return ("Eine Taste drücken", "Press any key")
+        case .reviewQuestionOf: return ("Wiederholung", "Review")
+        case .reviewDone: return ("Alle fälligen Fragen wiederholt", "All due questions reviewed")
+        case .position: return ("Zeile", "line")
+        case .quizNotAvailable: return ("Dieses Modul hat keinen Wissenscheck", "This module has no knowledge check")
+        case .cannotOpenLesson: return ("Lektion kann nicht geöffnet werden", "Cannot open lesson")
+        case .changedLessons: return ("geänderte Lektionen", "changed lessons")
+        }
+    }
+}
+
+extension ProgressState {
+    /// The phrase for this state.
+    public var phrase: Phrase {
+        switch self {
+        case .notStarted: return .notStarted
+        case .inProgress: return .inProgress
+        case .completed: return .completed
+        case .dueSoon: return .dueSoon
+        case .overdue: return .overdue
+        case .updateAvailable: return .updateAvailable
+        }
+    }
+
+    /// The colour that signals this state.
+    public var role: ColorRole {
+        switch self {
+        case .notStarted: return .muted
+        case .inProgress: return .accent
+        case .completed: return .success
+        case .dueSoon: return .warning
+        case .overdue: return .danger
+        case .updateAvailable: return .warning
+        }
+    }
+}

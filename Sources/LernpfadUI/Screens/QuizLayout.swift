@@ -1,0 +1,154 @@
+import Foundation
+import LernpfadCore
+
+/// Lays out a question with its choices, feedback or the summary as lines; shared by render and clicks.
+enum QuizLayout {
+    struct Layout {
+        var lines: [StyledLine]
+        /// The first line of each choice.
+        var choiceLines: [Int]
+        /// The line the cursor is on, kept in view.
+        var focusLine: Int
+    }
+
+    static func width(_ state: AppState) -> Int { max(10, min(state.width - 4, 100)) }
+
+    static func layout(_ state: AppState, _ quiz: QuizState) -> Layout {
+        let text = state.text
+        let language = state.language
+        let width = width(state)
+        var lines: [StyledLine] = []
+        if quiz.phase == .summary { return summary(state, quiz) }
+        guard let item = quiz.current, let question = QuizScreen.question(state, item) else {
+            return Layout(lines: [], choiceLines: [], focusLine: 0)
+        }
+        let moduleTitle = state.catalog.module(item.module)?.title.text(in: language) ?? item.module
+        let label = quiz.module == nil ? text(.reviewQuestionOf) : text(.questionOf)
+        lines.append(StyledLine("\(label) \(quiz.index + 1)/\(quiz.items.count) · \(moduleTitle)", style: Theme.muted))
+        lines.append(.empty)
+        lines += MarkdownLayout.layout(question.prompt.text(in: language), width: width).map(bold)
+        lines.append(.empty)
+        lines.append(StyledLine(text(question.kind == .single ? .chooseOne : .chooseSeveral), style: Theme.muted))
+        var choiceLines: [Int] = []
+        var focus = 0
+        var feedbackCorrect: Bool?
+        if case .feedback(let correct) = quiz.phase { feedbackCorrect = correct }
+        for (index, choiceID) in item.choiceOrder.enumerated() {
+            guard let choice = question.choices.first(where: { $0.id == choiceID }) else { continue }
+            let picked = quiz.selected.contains(choiceID)
+            let box = question.kind == .single ? (picked ? "(•)" : "( )") : (picked ? "[x]" : "[ ]")
+            var style = Theme.plain
+            var mark = index == quiz.cursor ? "› " : "  "
+            if feedbackCorrect != nil {
+                mark = "  "
+                if question.correct.contains(choiceID) {
+                    style = Theme.success
+                    mark = "✓ "
+                } else if picked {
+                    style = Theme.danger
+                    mark = "✗ "
+                }
+            }
+            let prefix = "\(mark)\(box) \(QuizScreen.letters[index])) "
+            let indent = DisplayWidth.of(prefix)
+            let wrapped = MarkdownLayout.layout(choice.text.text(in: language), width: max(5, width - indent))
+            choiceLines.append(lines.count)
+            if index == quiz.cursor && feedbackCorrect == nil { focus = lines.count }
+            for (offset, line) in wrapped.enumerated() {
+                var row = StyledLine(offset == 0 ? prefix : String(repeating: " ", count: indent), style: style)
+                for span in line.spans { row.append(span.text, style: feedbackCorrect == nil ? span.style : style) }
+                if index == quiz.cursor && feedbackCorrect == nil {
+                    row = StyledLine(row.spans.map { StyledSpan($0.text, style: $0.style.adding(.reverse)) })
+                }
+                lines.append(row)
+            }
+        }
+        if let correct = feedbackCorrect {
+            lines.append(.empty)
+            focus = lines.count
+            lines.append(
+                StyledLine(
+                    correct ? "✓ \(text(.correct))" : "✗ \(text(.wrong))", style: correct ? Theme.success : Theme.danger
+                ))
+            lines += MarkdownLayout.layout(question.explanation.text(in: language), width: width)
+            if let source = question.source {
+                lines.append(StyledLine("\(text(.source)): \(source)", style: Theme.muted))
+            }
+            focus = max(focus, 0)
+        }
+        return Layout(lines: lines, choiceLines: choiceLines, focusLine: focus)
+    }
+
+    private static func bold(_ line: StyledLine) -> StyledLine {
+        StyledLine(line.spans.map { StyledSpan($0.text, style: $0.style.adding(.bold)) })
+    }
+
+    private static func summary(_ state: AppState, _ quiz: QuizState) -> Layout {
+        let text = state.text
+        var lines: [StyledLine] = []
+        let percent = Int((quiz.score * 100).rounded())
+        let right = quiz.answers.filter(\.correct).count
+        if let id = quiz.module, let content = state.catalog.module(id)?.quiz {
+            let passed = content.passes(score: quiz.score)
+            lines.append(
+                StyledLine(
+                    passed ? "✓ \(text(.passed))" : "✗ \(text(.failed))", style: passed ? Theme.success : Theme.danger))
+            lines.append(.empty)
+            lines.append(StyledLine("\(text(.score)): \(right)/\(quiz.answers.count) (\(percent)%)"))
+            lines.append(
+                StyledLine("\(text(.passMark)): \(Int((content.passMark * 100).rounded()))%", style: Theme.muted))
+            lines.append(.empty)
+            if !passed { lines.append(StyledLine(text(.retry), style: Theme.accent)) }
+        } else {
+            lines.append(StyledLine("✓ \(text(.reviewDone))", style: Theme.success))
+            lines.append(StyledLine("\(text(.score)): \(right)/\(quiz.answers.count) (\(percent)%)"))
+        }
+        lines.append(StyledLine("⏎ \(text(.backToModule))", style: Theme.muted))
+        return Layout(lines: lines, choiceLines: [], focusLine: 0)
+    }
+
+    /// The first visible line: the learner's scroll, moved so the focus line is in view.
+    static func top(_ layout: Layout, quiz: QuizState, rows: Int) -> Int {
+        var top = quiz.scroll
+        if layout.focusLine >= top + rows { top = layout.focusLine - rows + 1 }
+        if layout.focusLine < top, case .answering = quiz.phase { top = layout.focusLine }
+        return max(0, min(top, max(0, layout.lines.count - rows)))
+    }
+
+    /// The choice drawn at window row `row`, if any.
+    static func choice(atRow row: Int, state: AppState, quiz: QuizState) -> Int? {
+        let layout = layout(state, quiz)
+        let top = top(layout, quiz: quiz, rows: state.bodyHeight)
+        let line = row - 1 + top
+        return layout.choiceLines.lastIndex { $0 <= line }.flatMap { index in
+            let next =
+                layout.choiceLines.indices.contains(index + 1) ? layout.choiceLines[index + 1] : layout.lines.count
+            return line < next ? index : nil
+        }
+    }
+
+    static func draw(_ state: AppState, _ quiz: QuizState, into canvas: inout Canvas) -> (String, String) {
+        let text = state.text
+        let layout = layout(state, quiz)
+        let rows = state.bodyHeight
+        let top = top(layout, quiz: quiz, rows: rows)
+        let margin = max(2, (state.width - width(state)) / 2)
+        for offset in 0..<rows where layout.lines.indices.contains(top + offset) {
+            _ = canvas.draw(layout.lines[top + offset], row: 1 + offset, column: margin, width: width(state))
+        }
+        let title: String
+        if let id = quiz.module {
+            title = "\(state.catalog.module(id)?.title.text(in: state.language) ?? id) › \(text(.quiz))"
+        } else {
+            title = text(.review)
+        }
+        let status: String
+        switch quiz.phase {
+        case .answering:
+            status = [text(.keysChoose), text(.keysToggle), text(.keysSubmit), text(.keysBack)].joined(separator: "  ")
+        case .feedback: status = "⏎ \(text(.next))  \(text(.keysBack))"
+        case .summary: status = "⏎ \(text(.backToModule))  \(text(.keysQuit))"
+        }
+        return (title, status)
+    }
+}
