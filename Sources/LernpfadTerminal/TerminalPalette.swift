@@ -37,7 +37,9 @@ struct TerminalPalette {
     /// default background, and defines one colour pair a coloured role. Call after curses has
     /// started.
     static func start(useColor: Bool) -> TerminalPalette {
-        guard useColor, has_colors(), start_color() == OK, use_default_colors() == OK else { return .monochrome }
+        guard useColor, has_colors(), start_color() == OK, lernpfad_colors() >= 8, use_default_colors() == OK else {
+            return .monochrome
+        }
         let palette = TerminalPalette(usesColor: true)
         guard palette.pairs.allSatisfy({ Int($0) < lernpfad_color_pairs() }) else { return .monochrome }
         for (index, look) in palette.looks.enumerated() {

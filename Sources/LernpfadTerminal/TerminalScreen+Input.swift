@@ -1,5 +1,4 @@
 import CNCurses
-import Glibc
 import LernpfadUI
 
 extension TerminalScreen {

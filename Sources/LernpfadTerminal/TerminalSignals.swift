@@ -52,6 +52,12 @@ public enum TerminalSignals {
     /// Installing twice does no harm.
     public static func install() {
         _ = receivedSignal.load(ordering: .relaxed)
+        // A parent may have started us with these blocked (test runners do); then a resize or a
+        // SIGTERM would never arrive. Unblock them, SIGWINCH included, on this (the main) thread.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in handled + [SIGWINCH] { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = recordSignal
         action.sa_flags = SA_RESTART

@@ -1,11 +1,15 @@
 /// Lays out Markdown blocks into lines no wider than a given width.
 ///
 /// Containers lay out their children at a reduced width and put their prefix (list marker and
-/// hanging indent, quote bar) in front of each line. When a prefix would leave no column for
-/// the content (absurdly narrow widths), it is left out rather than letting a line overflow.
+/// hanging indent, quote bar) in front of each line. When a prefix would leave fewer than
+/// ``minimumContentWidth`` columns for the content (very deep nesting, very narrow windows), it
+/// is left out, so that text stays readable and no line overflows.
 enum BlockLayouter {
     /// Bullets by list nesting depth; deeper lists keep the last one.
     static let bullets = ["•", "◦", "▪"]
+
+    /// The fewest columns a container leaves its content.
+    static let minimumContentWidth = 8
 
     /// `blocks` laid out at `width`, with an empty line between blocks when `separated`.
     static func layout(_ blocks: [MarkdownBlock], width: Int, listDepth: Int, separated: Bool) -> BlockLayout {
@@ -32,7 +36,8 @@ enum BlockLayouter {
         case .codeBlock(let code):
             return BlockLayout(lines: codeBlock(code, width: width))
         case .thematicBreak:
-            return BlockLayout(lines: [StyledLine(String(repeating: "─", count: width), style: CellStyle(role: .muted))])
+            let rule = StyledLine(String(repeating: "─", count: width), style: CellStyle(role: .muted))
+            return BlockLayout(lines: [rule])
         case .table(let table):
             return BlockLayout(lines: TableLayouter.layout(table, width: width))
         }
@@ -57,7 +62,9 @@ enum BlockLayouter {
     /// Children behind a muted `│ ` bar on every line.
     private static func blockQuote(_ children: [MarkdownBlock], width: Int, listDepth: Int) -> BlockLayout {
         let barWidth = 2
-        guard width > barWidth else { return layout(children, width: width, listDepth: listDepth, separated: true) }
+        guard width - barWidth >= minimumContentWidth else {
+            return layout(children, width: width, listDepth: listDepth, separated: true)
+        }
         let inner = layout(children, width: width - barWidth, listDepth: listDepth, separated: true)
         let muted = CellStyle(role: .muted)
         let bar = StyledLine("│ ", style: muted)
@@ -78,7 +85,7 @@ enum BlockLayouter {
             markers = numbers.map { String(repeating: " ", count: markerWidth - $0.count) + $0 }
         }
         let markerWidth = markers.map { DisplayWidth.of($0) }.max() ?? 0
-        let indent = width > markerWidth ? markerWidth : 0
+        let indent = width - markerWidth >= minimumContentWidth ? markerWidth : 0
         let indentLine = StyledLine(String(repeating: " ", count: indent))
         var result = BlockLayout()
         for (index, item) in list.items.enumerated() {
@@ -113,9 +120,8 @@ enum BlockLayouter {
                     (head, tail) = rest.split(maxColumns: 2)
                     text = "…"
                 }
-                lines.append(StyledLine(spans: indent > 0 ? [indentSpan, StyledSpan(text, style: style)] : [
-                    StyledSpan(text, style: style)
-                ]))
+                let code = StyledSpan(text, style: style)
+                lines.append(StyledLine(indent > 0 ? [indentSpan, code] : [code]))
                 rest = tail
             }
         }

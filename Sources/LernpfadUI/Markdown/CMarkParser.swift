@@ -1,4 +1,5 @@
 import CMarkGFM
+import Foundation
 
 /// Parses Markdown with cmark-gfm (tables, strikethrough and autolinks switched on) into
 /// ``MarkdownBlock`` values. Raw HTML is left out, except that `<br>` is a line break.
@@ -17,11 +18,23 @@ enum CMarkParser {
         return true
     }()
 
+    /// cmark-gfm 0.29.0.gfm.6 (Debian 12) keeps the special inline characters in a process-wide
+    /// table that parsing with extensions sets and resets (github/cmark-gfm#176), so two parses
+    /// must not overlap; screens and tests lay out from several threads.
+    private static let parsingLock = NSLock()
+
     /// The blocks of `markdown`.
     static func parse(_ markdown: String) -> [MarkdownBlock] {
-        guard coreExtensionsRegistered, !markdown.isEmpty, let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
-            return []
-        }
+        guard coreExtensionsRegistered, !markdown.isEmpty, let document = parseDocument(markdown) else { return [] }
+        defer { cmark_node_free(document) }
+        return blocks(in: document, depth: 0)
+    }
+
+    /// cmark-gfm's tree of `markdown`, which the caller frees.
+    private static func parseDocument(_ markdown: String) -> OpaquePointer? {
+        parsingLock.lock()
+        defer { parsingLock.unlock() }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let syntaxExtension = cmark_find_syntax_extension(name) {
@@ -34,9 +47,7 @@ enum CMarkParser {
                 cmark_parser_feed(parser, characters.baseAddress, characters.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return [] }
-        defer { cmark_node_free(document) }
-        return blocks(in: document, depth: 0)
+        return cmark_parser_finish(parser)
     }
 
     // MARK: Blocks

@@ -9,6 +9,10 @@ struct LineWrapper {
     /// columns are left on it.
     static let minimumColumnsToStartLongWord = 5
 
+    /// A word is broken after one of its hyphens at the end of a line that has text only when
+    /// at least this many columns go before the break, so `KI-` | `Kompetenz` moves whole.
+    static let minimumColumnsBeforeHyphenBreak = 4
+
     /// The widest a line after the first may be; at least 1.
     let width: Int
     /// The widest the first line may be; at least 1.
@@ -80,7 +84,9 @@ struct LineWrapper {
                 place(rest, separator: separator)
                 return
             }
-            if room > 0, let (head, tail) = rest.hyphenBreak(fitting: room) {
+            if room > 0, let (head, tail) = rest.hyphenBreak(fitting: room),
+                currentWidth == 0 || head.width >= Self.minimumColumnsBeforeHyphenBreak
+            {
                 place(head, separator: separator)
                 breakLine()
                 rest = tail

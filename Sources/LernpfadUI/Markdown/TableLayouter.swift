@@ -10,12 +10,15 @@
 ///
 /// Columns are as wide as their content. When that is too wide, the columns narrower than an
 /// even share keep their width and the others shrink in proportion to their width (to no less
-/// than ``minimumColumnWidth``), and cell text wraps inside its cell; rows that wrap are then
+/// than ``preferredMinimumColumnWidth``, or ``smallestColumnWidth`` when that is what it takes),
+/// and cell text wraps inside its cell; rows that wrap are then
 /// separated by rules. Below ``minimumTableWidth``, or when even the narrowest columns do not fit,
 /// each row becomes a list of `Header: value` lines instead.
 enum TableLayouter {
-    /// Columns shrink to no fewer columns than this (or their content's width, when smaller).
-    static let minimumColumnWidth = 4
+    /// Columns shrink to no fewer columns than this (or their content's width, when smaller)...
+    static let preferredMinimumColumnWidth = 4
+    /// ...unless the table fits only with columns this narrow (two characters and a `-`).
+    static let smallestColumnWidth = 3
     /// Narrower than this, tables are shown as `Header: value` lists.
     static let minimumTableWidth = 20
 
@@ -56,7 +59,8 @@ enum TableLayouter {
     /// 1. the natural widths (each column's content on one line), when they fit;
     /// 2. else, when `maySqueeze`, each column as wide as its widest word plus a share of the
     ///    rest in proportion to how much more it would like;
-    /// 3. else the widest-word widths shrunk to fit (see ``shrink(_:toTotal:)``), breaking words.
+    /// 3. else the widest-word widths shrunk to fit (see ``shrink(_:toTotal:minimum:)``), breaking
+    ///    words.
     static func columnWidths(natural: [Int], widestWords: [Int], available: Int, maySqueeze: Bool) -> [Int]? {
         if natural.reduce(0, +) <= available { return natural }
         guard maySqueeze else { return nil }
@@ -64,8 +68,11 @@ enum TableLayouter {
         if wordTotal <= available {
             return grow(widestWords, toward: natural, total: available)
         }
-        guard widestWords.map({ min($0, minimumColumnWidth) }).reduce(0, +) <= available else { return nil }
-        return shrink(widestWords, toTotal: available)
+        for minimum in [preferredMinimumColumnWidth, smallestColumnWidth]
+        where widestWords.map({ min($0, minimum) }).reduce(0, +) <= available {
+            return shrink(widestWords, toTotal: available, minimum: minimum)
+        }
+        return nil
     }
 
     /// `minimum` widened to add up to `total` (less than the sum of `target`), each column
@@ -86,8 +93,8 @@ enum TableLayouter {
 
     /// Column widths adding up to `total`: columns no wider than an even share of what is left
     /// keep their natural width, the others share the rest in proportion to their natural width,
-    /// none narrower than ``minimumColumnWidth`` (or its natural width).
-    static func shrink(_ natural: [Int], toTotal total: Int) -> [Int] {
+    /// none narrower than `minimum` (or its natural width).
+    static func shrink(_ natural: [Int], toTotal total: Int, minimum: Int) -> [Int] {
         var isFixed = Array(repeating: false, count: natural.count)
         var flexibleTotal = total
         while true {
@@ -105,12 +112,12 @@ enum TableLayouter {
         let naturalFlexibleTotal = flexible.reduce(0) { $0 + natural[$1] }
         var widths = natural
         for column in flexible {
-            let floor = min(minimumColumnWidth, natural[column])
+            let floor = min(minimum, natural[column])
             widths[column] = max(floor, natural[column] * flexibleTotal / naturalFlexibleTotal)
         }
         var sum = flexible.reduce(0) { $0 + widths[$1] }
         while sum > flexibleTotal,
-            let widest = flexible.filter({ widths[$0] > min(minimumColumnWidth, natural[$0]) })
+            let widest = flexible.filter({ widths[$0] > min(minimum, natural[$0]) })
                 .max(by: { widths[$0] < widths[$1] })
         {
             widths[widest] -= 1

@@ -119,7 +119,7 @@ enum HomeScreen {
         case .enter, .right, .character("l"):
             if entries.indices.contains(list.selected) { action = entries[list.selected] }
         case .click(let row, _):
-            if let index = content.item(atBodyRow: row - 1, list: list) {
+            if let index = content.item(atBodyRow: row - 1, list: list, bodyHeight: state.bodyHeight) {
                 list.selected = index
                 action = entries[index]
             }

@@ -73,7 +73,7 @@ enum PathScreen {
         case .end, .character("G"): list.move(by: count, count: count, visible: visible)
         case .enter, .right, .character("l"): open = list.selected
         case .click(let row, _):
-            if let index = content.item(atBodyRow: row - 1, list: list) {
+            if let index = content.item(atBodyRow: row - 1, list: list, bodyHeight: state.bodyHeight) {
                 list.selected = index
                 open = index
             }

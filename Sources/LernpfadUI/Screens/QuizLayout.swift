@@ -9,6 +9,8 @@ enum QuizLayout {
         var choiceLines: [Int]
         /// The line the cursor is on, kept in view.
         var focusLine: Int
+        /// The first feedback line, once the answer was checked.
+        var feedbackStart: Int? = nil
     }
 
     static func width(_ state: AppState) -> Int { max(10, min(state.width - 4, 100)) }
@@ -76,7 +78,9 @@ enum QuizLayout {
             }
             focus = max(focus, 0)
         }
-        return Layout(lines: lines, choiceLines: choiceLines, focusLine: focus)
+        var layout = Layout(lines: lines, choiceLines: choiceLines, focusLine: focus)
+        if feedbackCorrect != nil { layout.feedbackStart = focus }
+        return layout
     }
 
     private static func bold(_ line: StyledLine) -> StyledLine {
@@ -109,6 +113,12 @@ enum QuizLayout {
 
     /// The first visible line: the learner's scroll, moved so the focus line is in view.
     static func top(_ layout: Layout, quiz: QuizState, rows: Int) -> Int {
+        let lastTop = max(0, layout.lines.count - rows)
+        if let start = layout.feedbackStart {
+            // Show as much of the explanation as fits, starting at the verdict; j/k scroll from there.
+            let base = min(max(0, start - 1), lastTop)
+            return max(0, min(base + quiz.scroll, lastTop))
+        }
         var top = quiz.scroll
         if layout.focusLine >= top + rows { top = layout.focusLine - rows + 1 }
         if layout.focusLine < top, case .answering = quiz.phase { top = layout.focusLine }

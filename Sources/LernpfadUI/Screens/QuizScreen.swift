@@ -42,8 +42,8 @@ enum QuizScreen {
                     quiz.phase = .summary
                     if !isReview { effects += finishAttempt(&state, quiz, now: now) }
                 }
-            case .down, .character("j"), .wheelDown: quiz.scroll += 1
-            case .up, .character("k"), .wheelUp: quiz.scroll = max(0, quiz.scroll - 1)
+            case .down, .character("j"), .wheelDown: quiz.scroll = min(quiz.scroll + 1, 200)
+            case .up, .character("k"), .wheelUp: quiz.scroll = max(quiz.scroll - 1, -200)
             default: break
             }
             return effects

@@ -16,9 +16,16 @@ public struct ListContent: Sendable {
         self.footer = footer
     }
 
-    /// Rows the items get in a body of `bodyHeight` rows: the header is shown, the footer only if there is room.
+    /// Header lines shown in a body of `bodyHeight` rows: all of them if the items still get half the rows,
+    /// else only the first ones, so a long module description never hides the lessons on a small screen.
+    public func headerRows(bodyHeight: Int) -> Int {
+        let itemRows = min(items.count, max(1, bodyHeight / 2))
+        return max(0, min(header.count, bodyHeight - itemRows))
+    }
+
+    /// Rows the items get in a body of `bodyHeight` rows; the footer shows only if there is room.
     public func visibleItemRows(bodyHeight: Int) -> Int {
-        max(1, bodyHeight - header.count)
+        max(1, bodyHeight - headerRows(bodyHeight: bodyHeight))
     }
 
     /// Draws header, items (the selected one reversed) and as much footer as fits, from `row`.
@@ -30,7 +37,8 @@ public struct ListContent: Sendable {
     public func draw(into canvas: inout Canvas, list: ListState, row: Int, height: Int, column margin: Int, width: Int)
     {
         var current = row
-        for line in header where current < row + height {
+        let shownHeader = headerRows(bodyHeight: height)
+        for line in header.prefix(shownHeader) {
             _ = canvas.draw(line, row: current, column: margin, width: width)
             current += 1
         }
@@ -60,16 +68,17 @@ public struct ListContent: Sendable {
             }
         }
         if list.top > 0 {
-            canvas.put("▲", row: row + header.count, column: margin + width, style: Theme.muted)
+            canvas.put("▲", row: row + shownHeader, column: margin + width, style: Theme.muted)
         }
         if end < items.count {
             canvas.put("▼", row: row + height - 1, column: margin + width, style: Theme.muted)
         }
     }
 
-    /// The item index drawn at body row `bodyRow`, if any.
-    public func item(atBodyRow bodyRow: Int, list: ListState) -> Int? {
-        let index = bodyRow - header.count + list.top
-        return bodyRow >= header.count && items.indices.contains(index) ? index : nil
+    /// The item index drawn at body row `bodyRow` in a body of `bodyHeight` rows, if any.
+    public func item(atBodyRow bodyRow: Int, list: ListState, bodyHeight: Int) -> Int? {
+        let shownHeader = headerRows(bodyHeight: bodyHeight)
+        let index = bodyRow - shownHeader + list.top
+        return bodyRow >= shownHeader && items.indices.contains(index) ? index : nil
     }
 }

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): a learner's whole journey, then the file it leaves behind.
+@Suite("TUI in tmux", .serialized)
+struct TerminalJourneyTests {
+    @Test func firstStartReadResizeQuizQuitAndResume() throws {
+        let scratch = Scratch()
+        let environment = ["LERNPFAD_DATA": scratch.path, "USER": "anna"]
+        let tui = try Tmux([], environment: environment)
+        try tui.waitFor("Wie heißen Sie?")
+        try tui.type("Anna Müller")
+        try tui.send("Enter")
+        try tui.waitFor("Team")
+        try tui.type("Marketing")
+        try tui.send("Enter")
+        try tui.waitFor("Welche Rollen")
+        try tui.send("Space", "Enter")
+        try tui.waitFor("Sprache")
+        try tui.send("Enter")
+        try tui.waitFor("Weiterlesen: KI-Grundlagen")
+
+        // Open the first lesson and scroll.
+        try tui.send("Enter")
+        try tui.waitFor("Lektion 1/4")
+        try tui.send("PageDown", "j", "j")
+        let scrolled = try tui.waitFor("Zeile 2")
+        #expect(scrolled.contains("Anna Müller"))
+
+        // Resize mid-lesson: the text re-wraps and the place is kept near the same text.
+        try tui.resize(width: 60, height: 20)
+        let narrow = try tui.waitFor("Lektion 1/4")
+        #expect(narrow.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        try tui.send("End")
+        try tui.waitFor("Ende der Lektion")
+        let lineBeforeQuit = try tui.screen()
+
+        // Back home (the lesson was opened from there), then to the module's quiz through the path.
+        try tui.send("Escape")
+        try tui.waitFor("Weiterlesen")
+        try tui.send("j", "j", "Enter")
+        try tui.waitFor("Lernpfad · Mitarbeitende")
+        try tui.send("Enter")
+        let module = try tui.waitFor("Modul · KI-Grundlagen")
+        #expect(module.contains("✓ 1. Was ist KI?"), "\(module)")
+        try tui.send("G", "Enter")
+        try tui.waitFor("Frage 1/")
+        try tui.send("1", "Enter")
+        let feedback = try tui.waitFor("Quelle:")
+        #expect(feedback.contains("✓ Richtig") || feedback.contains("✗ Nicht richtig"))
+        try tui.send("Enter")
+        try tui.waitFor("Frage 2/")
+        try tui.send("q")
+        try tui.waitFor("EXITED:0")
+        _ = lineBeforeQuit
+
+        // The file holds the journey.
+        let data = try #require(scratch.read("learners/anna.json"))
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let events = try #require(record["events"] as? [[String: Any]])
+        let kinds = events.compactMap { $0["type"] as? String }
+        #expect(kinds.first == "lessonOpened")
+        #expect(kinds.contains("lessonCompleted"))
+        let position = try #require(record["position"] as? [String: Any])
+        #expect(position["lesson"] as? String == "01-what-is-ai")
+        let savedLine = try #require(position["line"] as? Int)
+        #expect(savedLine > 0)
+
+        // Restart in a window of the same size: "continue" opens the same lesson at the same line.
+        let again = try Tmux([], width: 60, height: 20, environment: environment)
+        try again.waitFor("Weiterlesen: KI-Grundlagen – Was ist KI?")
+        try again.send("Enter")
+        let resumed = try again.waitFor("Lektion 1/")
+        #expect(resumed.contains("Zeile \(savedLine + 1)–") || resumed.contains("Ende der Lektion · \(savedLine + 1)–"))
+        try again.send("q")
+        try again.waitFor("EXITED:0")
+    }
+
+    @Test func aQuizTakenToTheEndIsRecordedWithEveryAnswer() throws {
+        let scratch = Scratch()
+        _ = try Binary.run(
+            ["learner", "add", "ben", "--name", "Ben", "--roles", "staff", "--language", "en", "--data", scratch.path])
+        let tui = try Tmux(["--learner", "ben"], environment: ["LERNPFAD_DATA": scratch.path])
+        try tui.waitFor("Continue: AI basics")
+        try tui.send("j", "j", "Enter")
+        try tui.waitFor("Path · Staff")
+        try tui.send("Enter")
+        try tui.waitFor("Module · AI basics")
+        try tui.send("G", "Enter")
+        let first = try tui.waitFor("Question 1/")
+        let total = Int(first.components(separatedBy: "Question 1/")[1].prefix { $0.isNumber }) ?? 0
+        #expect(total >= 6)
+        for _ in 0..<total {
+            try tui.send("a", "Enter")
+            try tui.waitFor("Source:")
+            try tui.send("Enter")
+        }
+        let summary = try tui.waitFor("Score:")
+        #expect(summary.contains("Passed") || summary.contains("Not passed"))
+        try tui.send("q")
+        try tui.waitFor("EXITED:0")
+        let data = try #require(scratch.read("learners/ben.json"))
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let events = try #require(record["events"] as? [[String: Any]])
+        let attempt = try #require(events.first { $0["type"] as? String == "quizAttempted" })
+        #expect((attempt["answers"] as? [Any])?.count == total)
+        #expect(attempt["seed"] != nil)
+        let review = record["review"] as? [String: Any] ?? [:]
+        let wrong = (attempt["answers"] as? [[String: Any]] ?? []).filter { $0["correct"] as? Bool == false }.count
+        #expect(review.count == wrong)
+    }
+
+    @Test func smallWindowsAndTheCLocaleDoNotBreakTheScreen() throws {
+        let scratch = Scratch()
+        _ = try Binary.run([
+            "learner", "add", "cem", "--name", "Cem Öztürk", "--roles", "staff", "--data", scratch.path,
+        ])
+        let tui = try Tmux(
+            ["--learner", "cem"], width: 30, height: 10,
+            environment: ["LERNPFAD_DATA": scratch.path, "LANG": "C", "LC_ALL": "C"])
+        try tui.waitFor("Fenster zu klein")
+        try tui.resize(width: 80, height: 24)
+        let screen = try tui.waitFor("Mitarbeitende")
+        #expect(screen.contains("Cem Öztürk"))
+        #expect(!screen.contains("qqqq"))
+        try tui.send("C-c")
+        try tui.waitFor("EXITED:0")
+    }
+
+    @Test func sigtermRestoresTheTerminalAndKeepsProgress() throws {
+        let scratch = Scratch()
+        _ = try Binary.run(["learner", "add", "dana", "--name", "Dana", "--roles", "staff", "--data", scratch.path])
+        let tui = try Tmux(["--learner", "dana"], environment: ["LERNPFAD_DATA": scratch.path])
+        try tui.waitFor("Weiterlesen")
+        try tui.send("Enter")
+        try tui.waitFor("Lektion 1/")
+        try tui.send("j", "j", "j")
+        try tui.waitFor("Zeile 4")
+        let pane = try tui.panePID()
+        let children = try Tmux.childPIDs(of: pane)
+        for child in children { kill(child, SIGTERM) }
+        let after = try tui.waitFor("EXITED:")
+        #expect(!after.contains("Lektion 1/"), "the screen was not restored")
+        let data = try #require(scratch.read("learners/dana.json"))
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let position = record["position"] as? [String: Any]
+        #expect(position?["line"] as? Int == 3)
+    }
+
+    @Test func stdinThatIsNotATerminalGetsAClearError() throws {
+        let run = try Binary.run([], stdin: "")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("not a terminal"))
+        #expect(run.stderr.contains("lernpfad status"))
+    }
+}
+
+extension Tmux {
+    /// Direct children of `pid` (the shell tmux started runs lernpfad as its child).
+    static func childPIDs(of pid: Int32) throws -> [Int32] {
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").compactMap { Int32($0) }
+    }
+}
