@@ -155,3 +155,54 @@ struct StoreProcessTests {
         #expect(status.status == 0)
     }
 }
+
+@Suite("Team commands on the real binary")
+struct TeamCommandTests {
+    @Test func teamReportSkipsBrokenFilesAndNamesThem() throws {
+        let scratch = Scratch()
+        let generate = try Binary.run([
+            "dev", "generate-team", "--learners", "30", "--seed", "7", "--data", scratch.path,
+        ])
+        #expect(generate.status == 0, "\(generate.stderr)")
+        scratch.write("learners/broken.json", "{\"schema\": 1, \"learner\": ")
+        scratch.write("learners/future.json", "{\"schema\": 99}")
+        let before = scratch.read("learners/broken.json")
+        let json = try Binary.run(["team", "--format", "json", "--as-of", "2026-11-20", "--data", scratch.path])
+        #expect(json.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((report?["learners"] as? [Any])?.count == 30)
+        let skipped = (report?["skipped"] as? [[String: Any]])?.compactMap { $0["file"] as? String } ?? []
+        #expect(skipped.map { ($0 as NSString).lastPathComponent } == ["broken.json", "future.json"])
+        #expect(json.stderr.contains("skipped"))
+        #expect(scratch.read("learners/broken.json") == before)
+        let table = try Binary.run(["team", "--data", scratch.path, "--team", "hr"])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("team hr"))
+    }
+
+    @Test func generatedTeamsAreDeterministic() throws {
+        let first = Scratch()
+        let second = Scratch()
+        for scratch in [first, second] {
+            _ = try Binary.run(["dev", "generate-team", "--learners", "5", "--seed", "3", "--data", scratch.path])
+        }
+        let a = try Binary.run(["team", "--format", "csv", "--as-of", "2026-11-20", "--data", first.path])
+        let b = try Binary.run(["team", "--format", "csv", "--as-of", "2026-11-20", "--data", second.path])
+        #expect(a.stdout == b.stdout)
+        #expect(a.stdout.split(separator: "\r\n").count >= 6)
+    }
+
+    @Test func forgetAsksAndThenDeletes() throws {
+        let scratch = Scratch()
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff", "--data", scratch.path])
+        let refused = try Binary.run(["forget", "--learner", "anna", "--data", scratch.path], stdin: "no\n")
+        #expect(refused.status == 1)
+        #expect(scratch.read("learners/anna.json") != nil)
+        let confirmed = try Binary.run(["forget", "--learner", "anna", "--data", scratch.path], stdin: "yes\n")
+        #expect(confirmed.status == 0)
+        #expect(scratch.read("learners/anna.json") == nil)
+        #expect(confirmed.stdout.contains("Learning Record Store"))
+        let again = try Binary.run(["forget", "--learner", "anna", "--yes", "--data", scratch.path])
+        #expect(again.status == 1)
+    }
+}

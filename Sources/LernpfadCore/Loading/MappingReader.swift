@@ -238,6 +238,12 @@ enum EditDistance {
 }
 
 extension String {
+    /// The text with control characters (C0, DEL, C1) removed, kept whole.
+    public var withoutControlCharacters: String {
+        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.filter { $0.properties.generalCategory != .control }))
+    }
+
     /// The text with control characters escaped and cut to a readable length, for error messages.
     var sanitizedForMessage: String {
         var result = ""

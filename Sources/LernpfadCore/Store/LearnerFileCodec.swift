@@ -14,7 +14,14 @@ public enum LearnerFileCodec {
     }
 
     /// The record in `data`; `path` is only for messages.
+    ///
+    /// The common case (a current file) is parsed once; only a file that fails to decode, or an older schema,
+    /// is looked at a second time to say why or to migrate it.
     public static func decode(_ data: Data, path: String) throws(StoreError) -> LearnerRecord {
+        if let record = try? JSONCoding.decoder().decode(LearnerRecord.self, from: data) {
+            if record.schema == LearnerRecord.currentSchema { return record }
+            if record.schema > LearnerRecord.currentSchema { throw .newerSchema(path: path, schema: record.schema) }
+        }
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
             throw .corrupted(path: path, reason: "not a JSON object")
         }

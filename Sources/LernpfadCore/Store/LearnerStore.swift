@@ -92,32 +92,46 @@ public struct LearnerStore: Sendable {
     }
 
     /// Every learner file: the ones that decode, and the skipped ones with the reason.
+    ///
+    /// Files are read and decoded on all cores; each file is read whole in one call, and since writers replace
+    /// files by rename, a reader never sees half a file.
     public func readAll() -> (records: [LearnerRecord], skipped: [SkippedFile]) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        let results = ResultSlots(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            results.set(index, readOne(names[index]))
+        }
         var records: [LearnerRecord] = []
         var skipped: [SkippedFile] = []
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? []
-        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let id = String(name.dropLast(5))
-            guard Identifier.isValidLearnerID(id) else {
-                skipped.append(
-                    SkippedFile(file: learnersFolder + "/" + name, reason: "file name is not a valid learner id"))
-                continue
-            }
-            do {
-                let record = try read(id)
-                if record.learner.id != id {
-                    skipped.append(
-                        SkippedFile(
-                            file: learnersFolder + "/" + name,
-                            reason: "holds learner '\(record.learner.id.sanitizedForMessage)', not '\(id)'"))
-                    continue
-                }
-                records.append(record)
-            } catch {
-                skipped.append(SkippedFile(file: learnersFolder + "/" + name, reason: error.shortReason))
+        records.reserveCapacity(names.count)
+        for result in results.values {
+            switch result {
+            case .success(let record): records.append(record)
+            case .failure(let file): skipped.append(file)
+            case nil: break
             }
         }
         return (records, skipped)
+    }
+
+    private func readOne(_ name: String) -> Result<LearnerRecord, SkippedFile> {
+        let file = learnersFolder + "/" + name
+        let id = String(name.dropLast(5))
+        guard Identifier.isValidLearnerID(id) else {
+            return .failure(SkippedFile(file: file, reason: "file name is not a valid learner id"))
+        }
+        do {
+            let record = try read(id)
+            guard record.learner.id == id else {
+                return .failure(
+                    SkippedFile(
+                        file: file, reason: "holds learner '\(record.learner.id.sanitizedForMessage)', not '\(id)'"))
+            }
+            return .success(record)
+        } catch {
+            return .failure(SkippedFile(file: file, reason: error.shortReason))
+        }
     }
 
     private func locked<T>(_ file: String, _ body: () throws -> T) throws -> T {
@@ -136,8 +150,24 @@ public struct LearnerStore: Sendable {
     }
 }
 
+/// One slot per file, each written by exactly one worker, read after all workers are done.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<LearnerRecord, SkippedFile>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<LearnerRecord, SkippedFile>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Result<LearnerRecord, SkippedFile>?] { slots }
+}
+
 /// A learner file that was left out of a team view, with the reason.
-public struct SkippedFile: Hashable, Sendable, Codable {
+public struct SkippedFile: Error, Hashable, Sendable, Codable {
     /// The file.
     public var file: String
     /// Why it was skipped.

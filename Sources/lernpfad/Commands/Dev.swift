@@ -7,7 +7,7 @@ import LernpfadCore
 struct Dev: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Helpers for tests and benchmarks.", shouldDisplay: false,
-        subcommands: [AppendEvents.self, CrashBeforeRename.self])
+        subcommands: [AppendEvents.self, CrashBeforeRename.self, GenerateTeam.self])
 
     /// Appends events one save at a time, printing each event id once its save is durable.
     struct AppendEvents: ParsableCommand {
@@ -45,5 +45,87 @@ struct Dev: ParsableCommand {
             record.events.append(LearnerEvent(at: Date(), kind: .lessonOpened, module: "dev", lesson: "lost"))
             try AtomicFile.write(LearnerFileCodec.encode(record), to: path, beforeRename: { _exit(137) })
         }
+    }
+
+    /// Writes a deterministic synthetic team folder, for benchmarks and load tests.
+    struct GenerateTeam: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "generate-team")
+
+        @OptionGroup var common: CommonOptions
+
+        @Option var learners: Int = 100
+
+        @Option var seed: UInt64 = 1
+
+        @Option(help: "The day the synthetic history ends (YYYY-MM-DD).")
+        var until: String = "2026-11-20"
+
+        func run() throws {
+            let catalog = try common.loadCatalog(now: Date())
+            guard let end = CalendarDay(until)?.startOfDay else { throw ValidationError("--until must be YYYY-MM-DD") }
+            try AtomicFile.makeFolder(common.store.learnersFolder)
+            var random = SplitMix64(seed: seed)
+            let teams = ["marketing", "sales", "hr", "finance", "it", "legal", "service", "product"]
+            for index in 0..<learners {
+                let id = String(format: "learner-%05d", index)
+                var roles = ["staff"]
+                let extra = catalog.roles.filter { $0 != "staff" }
+                if !extra.isEmpty, random.next() % 4 == 0 {
+                    roles.append(extra[Int(random.next() % UInt64(extra.count))])
+                }
+                let profile = LearnerProfile(
+                    id: id, name: "Learner \(index)", team: teams[Int(random.next() % UInt64(teams.count))],
+                    roles: roles,
+                    language: random.next() % 3 == 0 ? .english : .german)
+                var record = LearnerRecord(learner: profile)
+                var time = end.addingTimeInterval(-Double(random.next() % (400 * 86_400)))
+                let modules = catalog.path("staff")?.modules.compactMap { catalog.module($0) } ?? []
+                outer: for module in modules {
+                    for lesson in module.lessons {
+                        time += Double(random.next() % 3_600)
+                        guard record.events.count < 48, time < end else { break outer }
+                        record.events.append(
+                            LearnerEvent(
+                                at: time, kind: .lessonOpened, module: module.id, moduleVersion: module.version,
+                                lesson: lesson.id))
+                        record.events.append(
+                            LearnerEvent(
+                                at: time + 300, kind: .lessonCompleted, module: module.id,
+                                moduleVersion: module.version,
+                                lesson: lesson.id))
+                    }
+                    guard let quiz = module.quiz, time < end else { continue }
+                    let answers = quiz.questions.map { question in
+                        let right = random.next() % 5 != 0
+                        return LearnerEvent.Answer(
+                            question: question.id, chosen: right ? question.correct : [question.choices[0].id],
+                            correct: right && question.isCorrect(question.correct))
+                    }
+                    let score = Double(answers.filter(\.correct).count) / Double(max(1, answers.count))
+                    record.events.append(
+                        LearnerEvent(
+                            at: time + 900, kind: .quizAttempted, module: module.id, moduleVersion: module.version,
+                            score: score, passed: quiz.passes(score: score), answers: answers, seed: random.next()))
+                }
+                let data = try LearnerFileCodec.encode(record)
+                try data.write(to: URL(fileURLWithPath: try common.store.path(for: id)))
+            }
+            Output.line("wrote \(learners) learner(s) to \(common.store.learnersFolder)")
+        }
+    }
+}
+
+/// SplitMix64, so a seed gives the same synthetic team on every machine.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }

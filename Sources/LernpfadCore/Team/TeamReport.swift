@@ -1,0 +1,188 @@
+import Foundation
+
+/// The ambassador's view of a data folder: every learner's paths, overdue first, and the questions the team
+/// keeps missing. Its JSON form is documented in docs/json-output.md.
+public struct TeamReport: Codable, Sendable, Hashable {
+    /// The moment statuses were evaluated at.
+    public var asOf: Date
+    /// The team filter, if one was given.
+    public var team: String?
+    /// One row per learner, most urgent first.
+    public var learners: [LearnerRow]
+    /// Per role: how many learners are in which state.
+    public var roles: [RoleSummary]
+    /// The questions answered wrong most often across the team.
+    public var missedQuestions: [MissedQuestion]
+    /// Learner files that were left out, with the reason.
+    public var skipped: [SkippedFile]
+
+    /// One learner.
+    public struct LearnerRow: Codable, Sendable, Hashable {
+        /// The learner id.
+        public var id: String
+        /// The display name.
+        public var name: String
+        /// The team.
+        public var team: String?
+        /// The latest event.
+        public var lastActivity: Date?
+        /// One entry per role.
+        public var paths: [PathRow]
+        /// The most urgent state over all paths.
+        public var worstState: ProgressState
+    }
+
+    /// One learner's path.
+    public struct PathRow: Codable, Sendable, Hashable {
+        /// The role.
+        public var role: String
+        /// The path state.
+        public var state: ProgressState
+        /// Percent of modules done.
+        public var percent: Int
+        /// Modules done.
+        public var modulesDone: Int
+        /// Modules in the path.
+        public var modulesTotal: Int
+        /// When completed.
+        public var completedAt: Date?
+        /// When it runs out.
+        public var validUntil: Date?
+        /// Module completions: the audit record of who completed which content version, when, with what score.
+        public var modules: [ModuleRow]
+        /// Attested milestones with who attested them.
+        public var milestones: [MilestoneProgress]
+    }
+
+    /// One module completion, for the audit record.
+    public struct ModuleRow: Codable, Sendable, Hashable {
+        /// The module id.
+        public var module: String
+        /// The derived state.
+        public var state: ProgressState
+        /// The content version completed.
+        public var version: SemanticVersion?
+        /// When.
+        public var completedAt: Date?
+        /// The passing score.
+        public var score: Double?
+        /// When it runs out.
+        public var validUntil: Date?
+    }
+
+    /// How a role's learners stand.
+    public struct RoleSummary: Codable, Sendable, Hashable {
+        /// The role.
+        public var role: String
+        /// Learners with this role.
+        public var learners: Int
+        /// Learners per state, keyed by the state's JSON name.
+        public var states: [String: Int]
+        /// The mean percent done.
+        public var meanPercent: Int
+    }
+
+    /// A question the team keeps getting wrong.
+    public struct MissedQuestion: Codable, Sendable, Hashable {
+        /// The module.
+        public var module: String
+        /// The question id.
+        public var question: String
+        /// Wrong answers across the team (quizzes and reviews).
+        public var wrong: Int
+        /// All answers across the team.
+        public var answers: Int
+        /// Learners who got it wrong at least once.
+        public var learners: Int
+    }
+
+    /// Builds the report; `team` keeps only learners of that team.
+    public init(
+        records: [LearnerRecord], skipped: [SkippedFile], catalog: Catalog, now: Date, team: String? = nil,
+        missedLimit: Int = 10
+    ) {
+        asOf = now
+        self.team = team
+        self.skipped = skipped
+        let selected = records.filter { team == nil || $0.learner.team == team }
+        var rows: [LearnerRow] = []
+        rows.reserveCapacity(selected.count)
+        var tally: [String: (wrong: Int, answers: Int, learners: Set<String>)] = [:]
+        for record in selected {
+            rows.append(Self.row(record, catalog: catalog, now: now))
+            Self.countAnswers(record, into: &tally)
+        }
+        learners = rows.sorted { lhs, rhs in
+            if lhs.worstState.urgency != rhs.worstState.urgency {
+                return lhs.worstState.urgency < rhs.worstState.urgency
+            }
+            return (lhs.name.lowercased(), lhs.id) < (rhs.name.lowercased(), rhs.id)
+        }
+        roles = catalog.paths.compactMap { path in
+            let entries = rows.flatMap { $0.paths.filter { $0.role == path.role } }
+            guard !entries.isEmpty else { return nil }
+            var states: [String: Int] = [:]
+            for entry in entries { states[entry.state.rawValue, default: 0] += 1 }
+            let mean = entries.map(\.percent).reduce(0, +) / entries.count
+            return RoleSummary(role: path.role, learners: entries.count, states: states, meanPercent: mean)
+        }
+        missedQuestions = tally.compactMap { key, value -> MissedQuestion? in
+            guard value.wrong > 0, let (module, question) = ReviewKey.split(key) else { return nil }
+            return MissedQuestion(
+                module: module, question: question, wrong: value.wrong, answers: value.answers,
+                learners: value.learners.count)
+        }
+        .sorted { ($1.wrong, $0.module, $0.question) < ($0.wrong, $1.module, $1.question) }
+        .prefix(missedLimit).map { $0 }
+    }
+
+    private static func row(_ record: LearnerRecord, catalog: Catalog, now: Date) -> LearnerRow {
+        let progress = ProgressEngine.paths(for: record, catalog: catalog, now: now)
+        let paths = progress.map { path in
+            PathRow(
+                role: path.role, state: path.state, percent: Int((path.fraction * 100).rounded(.down)),
+                modulesDone: path.modulesDone, modulesTotal: path.modules.count, completedAt: path.completedAt,
+                validUntil: path.validUntil,
+                modules: path.modules.map { module in
+                    ModuleRow(
+                        module: module.module, state: module.state, version: module.completion?.version,
+                        completedAt: module.completion?.at, score: module.completion?.score,
+                        validUntil: module.validUntil)
+                }, milestones: path.milestones)
+        }
+        // A milestone not yet attested is no refresher; expiring or expired ones make a learner more urgent.
+        let milestoneStates = paths.flatMap { $0.milestones.map(\.state) }.filter { $0 == .overdue || $0 == .dueSoon }
+        let worst = (paths.map(\.state) + milestoneStates).min { $0.urgency < $1.urgency } ?? .notStarted
+        let last = record.events.lazy.filter { $0.at <= now }.map(\.at).max()
+        return LearnerRow(
+            id: record.learner.id, name: record.learner.name, team: record.learner.team, lastActivity: last,
+            paths: paths, worstState: worst)
+    }
+
+    private static func countAnswers(
+        _ record: LearnerRecord, into tally: inout [String: (wrong: Int, answers: Int, learners: Set<String>)]
+    ) {
+        for event in record.events {
+            switch event.kind {
+            case .quizAttempted:
+                guard let module = event.module else { continue }
+                for answer in event.answers ?? [] {
+                    add(ReviewKey.make(module: module, question: answer.question), correct: answer.correct)
+                }
+            case .questionReviewed:
+                guard let module = event.module, let question = event.question else { continue }
+                add(ReviewKey.make(module: module, question: question), correct: event.passed == true)
+            default: continue
+            }
+        }
+        func add(_ key: String, correct: Bool) {
+            var entry = tally[key] ?? (0, 0, [])
+            entry.answers += 1
+            if !correct {
+                entry.wrong += 1
+                entry.learners.insert(record.learner.id)
+            }
+            tally[key] = entry
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import LernpfadCore
+
+@Suite("Team report")
+struct TeamReportTests {
+    private let folder = TemporaryFolder()
+
+    private func catalog() -> Catalog {
+        ContentFixture.write(into: folder)
+        return ContentFixture.load(folder).catalog
+    }
+
+    private func learner(_ id: String, team: String, events: [LearnerEvent] = []) -> LearnerRecord {
+        var record = LearnerRecord(learner: LearnerProfile(id: id, name: id.capitalized, team: team, roles: ["staff"]))
+        record.events = events
+        return record
+    }
+
+    private func completion(_ module: String, at: String, answers: [LearnerEvent.Answer]) -> [LearnerEvent] {
+        ["01-intro", "02-more"].map {
+            LearnerEvent(
+                at: date(at), kind: .lessonCompleted, module: module, moduleVersion: SemanticVersion(1, 0, 0),
+                lesson: $0)
+        } + [
+            LearnerEvent(
+                at: date(at), kind: .quizAttempted, module: module, moduleVersion: SemanticVersion(1, 0, 0), score: 0.5,
+                passed: true, answers: answers)
+        ]
+    }
+
+    private var records: [LearnerRecord] {
+        let wrong = [
+            LearnerEvent.Answer(question: "q1", chosen: ["b"], correct: false),
+            LearnerEvent.Answer(question: "q2", chosen: ["a", "c"], correct: true),
+        ]
+        return [
+            learner(
+                "anna", team: "marketing",
+                events: completion("basics", at: "2026-01-10T10:00:00Z", answers: wrong)
+                    + completion("law", at: "2026-01-11T10:00:00Z", answers: wrong)),
+            learner(
+                "ben", team: "marketing",
+                events: completion("basics", at: "2025-06-01T10:00:00Z", answers: wrong)
+                    + completion("law", at: "2025-06-01T11:00:00Z", answers: wrong)),
+            learner("carl", team: "sales"),
+        ]
+    }
+
+    @Test func overdueLearnersComeFirst() {
+        let report = TeamReport(records: records, skipped: [], catalog: catalog(), now: date("2026-11-21T12:00:00Z"))
+        #expect(report.learners.map(\.id) == ["ben", "carl", "anna"])
+        #expect(report.learners.map(\.worstState) == [.overdue, .notStarted, .completed])
+        #expect(report.learners[2].paths[0].validUntil == date("2027-01-10T10:00:00Z"))
+    }
+
+    @Test func asOfAnswersWhoWillBeOverdueByQuarterEnd() {
+        let endOfYear = Timestamp.parseAsOf("2027-01-31")!
+        let report = TeamReport(records: records, skipped: [], catalog: catalog(), now: endOfYear)
+        #expect(report.learners.filter { $0.worstState == .overdue }.map(\.id) == ["anna", "ben"])
+    }
+
+    @Test func teamFilterKeepsOnlyThatTeam() {
+        let report = TeamReport(
+            records: records, skipped: [], catalog: catalog(), now: date("2026-11-21T12:00:00Z"), team: "sales")
+        #expect(report.learners.map(\.id) == ["carl"])
+    }
+
+    @Test func itemAnalysisCountsWrongAnswersAcrossTheTeam() throws {
+        let report = TeamReport(records: records, skipped: [], catalog: catalog(), now: date("2026-11-21T12:00:00Z"))
+        let top = try #require(report.missedQuestions.first)
+        #expect(report.missedQuestions.count == 2)
+        #expect(top.question == "q1")
+        #expect(top.wrong == 2)
+        #expect(top.answers == 2)
+        #expect(top.learners == 2)
+        #expect(!report.missedQuestions.contains { $0.question == "q2" })
+    }
+
+    @Test func roleSummaryFeedsTheChart() throws {
+        let report = TeamReport(records: records, skipped: [], catalog: catalog(), now: date("2026-11-21T12:00:00Z"))
+        let staff = try #require(report.roles.first)
+        #expect(staff.learners == 3)
+        #expect(staff.states == ["completed": 1, "overdue": 1, "notStarted": 1])
+    }
+
+    @Test func csvFollowsRFC4180AndDefusesFormulas() {
+        var list = records
+        list[2].learner.name = "=HYPERLINK(\"x\"), \"Carl\""
+        let report = TeamReport(records: list, skipped: [], catalog: catalog(), now: date("2026-11-21T12:00:00Z"))
+        let csv = report.csv()
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(
+            lines[0]
+                == "learner,name,team,role,state,percent,modules_done,modules_total,completed_at,valid_until,last_activity"
+        )
+        #expect(
+            lines.contains {
+                $0.hasPrefix("carl,\"'=HYPERLINK(\"\"x\"\"), \"\"Carl\"\"\",sales,staff,notStarted,0,0,2")
+            })
+        #expect(csv.hasSuffix("\r\n"))
+        let excel = report.csv(excel: true)
+        #expect(excel.hasPrefix("\u{FEFF}learner;name;team;"))
+    }
+
+    @Test func htmlIsSelfContainedWithAnInlineChart() {
+        var list = records
+        list[0].learner.name = "<script>alert(1)</script>"
+        list[0].events.append(
+            LearnerEvent(at: date("2026-02-01T09:00:00Z"), kind: .attested, milestone: "team-kickoff", by: "ben"))
+        let report = TeamReport(
+            records: list, skipped: [SkippedFile(file: "x.json", reason: "bad")], catalog: catalog(),
+            now: date("2026-11-21T12:00:00Z"))
+        let html = report.html(catalog: catalog())
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg"))
+        #expect(html.contains("<rect"))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(!html.contains("src="))
+        #expect(!html.contains("href="))
+        #expect(html.contains("attested by ben"))
+        #expect(html.contains("x.json: bad"))
+    }
+}
