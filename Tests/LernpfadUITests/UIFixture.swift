@@ -99,7 +99,22 @@ enum UIFixture {
             }
             return .success(LessonDocument(text: text))
         },
-        makeSeed: { 42 })
+        makeSeed: { 42 },
+        loadTeam: {
+            var ben = LearnerRecord(
+                learner: LearnerProfile(id: "ben", name: "Ben Müller", team: "Marketing", roles: ["staff"]))
+            ben.events = [
+                LearnerEvent(
+                    at: Timestamp.parse("2026-03-01T10:00:00Z")!, kind: .quizAttempted, module: "basics",
+                    moduleVersion: SemanticVersion(1, 0, 0), score: 0.5, passed: true,
+                    answers: [LearnerEvent.Answer(question: "definition", chosen: ["a"], correct: false)])
+            ]
+            let cleo = LearnerRecord(
+                learner: LearnerProfile(id: "cleo", name: "Cleo Weiß", team: "Vertrieb", roles: ["staff"]))
+            return (
+                [record(), ben, cleo], [SkippedFile(file: "/data/learners/broken.json", reason: "not a JSON object")]
+            )
+        })
 
     static func record(language: LanguageCode = .german) -> LearnerRecord {
         LearnerRecord(

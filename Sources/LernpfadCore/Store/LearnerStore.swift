@@ -172,6 +172,12 @@ public struct SkippedFile: Error, Hashable, Sendable, Codable {
     public var file: String
     /// Why it was skipped.
     public var reason: String
+
+    /// Makes an entry.
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
 }
 
 extension StoreError {

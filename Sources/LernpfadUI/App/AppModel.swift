@@ -53,6 +53,10 @@ public enum AppModel {
             effects += ReaderScreen.update(&state, &reader, key, now: now, environment: environment)
         case .quiz(var quiz), .review(var quiz):
             effects += QuizScreen.update(&state, &quiz, key, now: now)
+        case .team(var team):
+            TeamScreen.update(&state, &team, key, now: now)
+        case .teamLearner(let id, let scroll):
+            TeamScreen.updateDetail(&state, id: id, scroll: scroll, key)
         }
         prepare(&state, environment: environment)
         return effects
@@ -131,6 +135,11 @@ public enum AppModel {
     private static func isBackKeyIgnoredOnRoot(_ state: AppState) -> Bool {
         if case .onboarding = state.screen { return false }
         return true
+    }
+
+    /// Opens the team view over the current screen.
+    public static func openTeam(_ state: inout AppState, environment: AppEnvironment) {
+        TeamScreen.open(&state, environment: environment)
     }
 
     /// Pushes `screen` onto the stack.

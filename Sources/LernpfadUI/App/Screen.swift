@@ -18,6 +18,35 @@ public enum Screen: Hashable, Sendable {
     case quiz(QuizState)
     /// The review queue.
     case review(QuizState)
+    /// The ambassador's team view.
+    case team(TeamScreenState)
+    /// One learner's detail from the team view.
+    case teamLearner(id: String, scroll: Int)
+}
+
+/// The team view: the report, sorting, a team filter and the cursor.
+public struct TeamScreenState: Hashable, Sendable {
+    /// How learners are ordered.
+    public enum Sort: Int, Hashable, Sendable, CaseIterable {
+        case urgency, name, progress, activity
+    }
+
+    /// Everyone in the data folder, loaded when the view opened.
+    public var records: [LearnerRecord]
+    /// Files left out.
+    public var skipped: [SkippedFile]
+    /// The order.
+    public var sort: Sort = .urgency
+    /// Only this team, if set.
+    public var team: String?
+    /// The cursor.
+    public var list: ListState = ListState()
+
+    /// A team view over `records`.
+    public init(records: [LearnerRecord], skipped: [SkippedFile]) {
+        self.records = records
+        self.skipped = skipped
+    }
 }
 
 /// A selectable list's cursor and scroll offset.

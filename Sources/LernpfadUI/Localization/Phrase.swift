@@ -14,6 +14,7 @@ public enum Phrase: CaseIterable, Sendable {
     case welcome, askName, askTeam, askRoles, askLanguage, confirm, enterToContinue, spaceToToggle
     case typeToEnter, pickAtLeastOneRole, saved, refresher, skippedModules, helpTitle, pressAnyKey
     case reviewQuestionOf, reviewDone, position, quizNotAvailable, cannotOpenLesson, changedLessons
+    case team, teamSort, teamFilter, missedQuestions, lastActivity, allTeams, noLearners, skippedFiles
 }
 
 /// Looks up phrases in one language.
@@ -125,6 +126,14 @@ public struct Localizer: Sendable {
         case .quizNotAvailable: return ("Dieses Modul hat keinen Wissenscheck", "This module has no knowledge check")
         case .cannotOpenLesson: return ("Lektion kann nicht geöffnet werden", "Cannot open lesson")
         case .changedLessons: return ("geänderte Lektionen", "changed lessons")
+        case .team: return ("Team", "Team")
+        case .teamSort: return ("s sortieren", "s sort")
+        case .teamFilter: return ("f Team filtern", "f filter team")
+        case .missedQuestions: return ("Häufig falsch beantwortet", "Most often answered wrong")
+        case .lastActivity: return ("zuletzt aktiv", "last active")
+        case .allTeams: return ("alle Teams", "all teams")
+        case .noLearners: return ("Keine Lernenden im Datenordner", "No learners in the data folder")
+        case .skippedFiles: return ("Übersprungene Dateien", "Skipped files")
         }
     }
 }

@@ -7,11 +7,16 @@ enum HomeScreen {
         case resume
         case review
         case path(String)
+        case team
     }
 
+    /// Roles that look after others and so see the team view.
+    static let teamRoles: Set<String> = ["ambassador", "leader", "ai-manager"]
+
     static func items(_ state: AppState, now: Date) -> [Item] {
-        [.resume, .review]
-            + (state.record?.learner.roles ?? []).filter { state.catalog.path($0) != nil }.map { .path($0) }
+        let roles = state.record?.learner.roles ?? []
+        let paths: [Item] = roles.filter { state.catalog.path($0) != nil }.map { .path($0) }
+        return [.resume, .review] + paths + (roles.contains(where: teamRoles.contains) ? [.team] : [])
     }
 
     static func content(_ state: AppState, now: Date) -> ListContent {
@@ -47,6 +52,8 @@ enum HomeScreen {
                     due > 0
                         ? StyledLine([("↻ ", Theme.accent), ("\(due) \(text(.reviewDue))", Theme.plain)])
                         : StyledLine("↻ \(text(.nothingToReview))", style: Theme.muted))
+            case .team:
+                lines.append(StyledLine([("≡ ", Theme.accent), (text(.team), Theme.plain)]))
             case .path(let role):
                 guard let path = state.catalog.path(role), let progress = paths.first(where: { $0.role == role }) else {
                     continue
@@ -143,6 +150,9 @@ enum HomeScreen {
             return []
         case .path(let role):
             AppModel.push(&state, .path(role: role, list: ListState()))
+            return []
+        case .team:
+            TeamScreen.open(&state, environment: environment)
             return []
         }
     }

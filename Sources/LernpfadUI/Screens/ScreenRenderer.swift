@@ -32,6 +32,12 @@ enum ScreenRenderer {
             return ReaderScreen.draw(state, reader, into: &canvas)
         case .quiz(let quiz), .review(let quiz):
             return QuizLayout.draw(state, quiz, into: &canvas)
+        case .team(let team):
+            TeamScreen.content(state, team, now: now).draw(
+                into: &canvas, list: team.list, row: 1, height: bodyHeight, margin: 2)
+            return (text(.team), TeamScreen.statusKeys(text))
+        case .teamLearner(let id, let scroll):
+            return TeamScreen.drawDetail(state, id: id, scroll: scroll, into: &canvas, now: now)
         }
     }
 }

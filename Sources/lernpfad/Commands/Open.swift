@@ -14,6 +14,9 @@ struct Open: ParsableCommand {
     @Option(help: "Open the TUI for this learner (shared machines, training rooms).")
     var learner: String?
 
+    @Flag(help: "Start in the team view (ambassadors, leaders, AI managers).")
+    var team = false
+
     func run() throws {
         guard isTerminal(0), isTerminal(1) else {
             throw CommandFailure(
@@ -32,8 +35,10 @@ struct Open: ParsableCommand {
         let screen = try TerminalScreen.start(useColor: useColor)
         defer { screen.stop() }
         var runner = AppRunner(
-            state: state, store: common.store, environment: .live(catalog: content.catalog), saves: true)
+            state: state, store: common.store, environment: .live(catalog: content.catalog, store: common.store),
+            saves: true)
         runner.handle(.resize(width: screen.size.width, height: screen.size.height), now: Date())
+        if team, runner.state.record != nil { runner.openTeam() }
         screen.draw(runner.render(now: Date()))
         while !runner.state.isFinished && TerminalSignals.pendingSignal == nil {
             guard let key = screen.nextKey(timeoutMilliseconds: 200) else { continue }

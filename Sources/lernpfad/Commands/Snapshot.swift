@@ -23,6 +23,9 @@ struct Snapshot: ParsableCommand {
     @Flag(help: "Change nothing in the data folder.")
     var noSave = false
 
+    @Flag(help: "Start in the team view.")
+    var team = false
+
     func run() throws {
         let parts = size.lowercased().split(separator: "x")
         guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), (1...1000).contains(width),
@@ -39,8 +42,10 @@ struct Snapshot: ParsableCommand {
             catalog: catalog, store: common.store, learner: learner, environment: ProcessInfo.processInfo.environment,
             width: width, height: height)
         var runner = AppRunner(
-            state: state, store: common.store, environment: .live(catalog: catalog), saves: !noSave)
+            state: state, store: common.store, environment: .live(catalog: catalog, store: common.store), saves: !noSave
+        )
         AppModel.prepare(&runner.state, environment: runner.environment)
+        if team, runner.state.record != nil { runner.openTeam() }
         for key in keyList {
             runner.handle(key, now: fixedNow ?? Date())
             if runner.state.isFinished { break }

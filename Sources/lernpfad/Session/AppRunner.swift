@@ -19,6 +19,11 @@ struct AppRunner {
 
     func render(now: Date) -> Canvas { AppModel.render(state, now: now) }
 
+    /// Opens the team view on top of home (`--team`).
+    mutating func openTeam() {
+        AppModel.openTeam(&state, environment: environment)
+    }
+
     private mutating func perform(_ effects: [Effect]) {
         var changes: [(inout LearnerRecord) -> Void] = []
         for effect in effects {
