@@ -53,7 +53,9 @@ def main() -> int:
     if shot.exists():
         image = Image.open(shot).convert("RGB")
         counts = {name: 0 for name in CHART_COLOURS}
-        for pixel in image.getdata():
+        raw = image.tobytes()
+        for offset in range(0, len(raw), 3):
+            pixel = raw[offset:offset + 3]
             for name, colour in CHART_COLOURS.items():
                 if all(abs(a - b) <= 6 for a, b in zip(pixel, colour)):
                     counts[name] += 1

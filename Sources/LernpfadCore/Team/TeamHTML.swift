@@ -102,7 +102,7 @@ extension TeamReport {
             svg +=
                 "<rect x=\"\(Self.number(legendX))\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
             svg += "<text x=\"\(Self.number(legendX + 16))\" y=\"\(legendY + 11)\">\(state.words)</text>\n"
-            legendX += 110
+            legendX += 135
         }
         return svg + "</svg>\n"
     }

@@ -8,25 +8,25 @@ enum HelpOverlay {
         case .reader:
             lines = [
                 entry("↑ ↓ j k", "eine Zeile", "one line"),
-                entry("Bild↑ Bild↓ Leertaste b", "eine Seite", "one page"),
-                entry("g G Pos1 Ende", "Anfang / Ende", "top / end"),
+                (german ? "Bild↑ Bild↓ Leertaste b" : "PgUp PgDn space b", german ? "eine Seite" : "one page"),
+                (german ? "g G Pos1 Ende" : "g G Home End", german ? "Anfang / Ende" : "top / end"),
                 entry("n p → ←", "nächste / vorige Lektion", "next / previous lesson"),
-                entry("Mausrad", "blättern", "scroll"),
+                (german ? "Mausrad" : "mouse wheel", german ? "blättern" : "scroll"),
             ]
         case .quiz, .review:
             lines = [
                 entry("1–9 a–h", "Antwort wählen", "choose an answer"),
                 entry("↑ ↓ j k", "Cursor bewegen", "move the cursor"),
-                entry("Leertaste", "Antwort an/aus", "toggle an answer"),
+                (german ? "Leertaste" : "space", german ? "Antwort an/aus" : "toggle an answer"),
                 entry("⏎", "prüfen / weiter", "check / next"),
                 entry("r", "Wissenscheck wiederholen (Ergebnis)", "retry the quiz (summary)"),
             ]
         case .onboarding:
-            lines = [entry("⏎ Tab", "weiter", "next"), entry("Leertaste", "Rolle wählen", "select a role")]
+            lines = [entry("⏎ Tab", "weiter", "next"), (german ? "Leertaste" : "space", german ? "Rolle wählen" : "select a role")]
         default:
             lines = [
                 entry("↑ ↓ j k", "auswählen", "move"), entry("⏎ → l", "öffnen", "open"),
-                entry("Klick", "auswählen und öffnen", "select and open"),
+                (german ? "Klick" : "click", german ? "auswählen und öffnen" : "select and open"),
             ]
             if case .home = state.screen {
                 lines += [entry("c", "weiterlesen", "continue"), entry("r", "wiederholen", "review")]
@@ -35,7 +35,7 @@ enum HelpOverlay {
         lines += [
             entry("Esc ⌫", "zurück", "back"), entry("/", "Titel und Texte durchsuchen", "search titles and lessons"),
             entry("L", "Sprache wechseln", "switch language"), entry("?", "diese Hilfe", "this help"),
-            entry("q Strg-C", "beenden (alles ist gespeichert)", "quit (everything is saved)"),
+            (german ? "q Strg-C" : "q Ctrl-C", german ? "beenden (alles ist gespeichert)" : "quit (everything is saved)"),
         ]
         return lines
     }
