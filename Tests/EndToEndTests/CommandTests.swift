@@ -206,3 +206,26 @@ struct TeamCommandTests {
         #expect(again.status == 1)
     }
 }
+
+@Suite("Readers during writes")
+struct ReadDuringWriteTests {
+    @Test func aTeamViewReadWhileALearnerWritesNeverSeesHalfAFile() throws {
+        let scratch = Scratch()
+        _ = try Binary.run(["dev", "generate-team", "--learners", "3", "--data", scratch.path])
+        let writer = try Binary.start(
+            ["dev", "append-events", "--learner", "learner-00000", "--count", "300", "--data", scratch.path])
+        var reads = 0
+        while writer.0.isRunning || reads < 3 {
+            let team = try Binary.run(["team", "--format", "json", "--data", scratch.path])
+            #expect(team.status == 0)
+            let report = try JSONSerialization.jsonObject(with: Data(team.stdout.utf8)) as? [String: Any]
+            #expect((report?["skipped"] as? [Any])?.isEmpty ?? true, "\(team.stderr)")
+            #expect((report?["learners"] as? [Any])?.count == 3)
+            reads += 1
+        }
+        _ = writer.1.fileHandleForReading.readDataToEndOfFile()
+        writer.0.waitUntilExit()
+        #expect(writer.0.terminationStatus == 0)
+        #expect(reads >= 3)
+    }
+}
