@@ -22,7 +22,10 @@ enum HelpOverlay {
                 entry("r", "Wissenscheck wiederholen (Ergebnis)", "retry the quiz (summary)"),
             ]
         case .onboarding:
-            lines = [entry("⏎ Tab", "weiter", "next"), (german ? "Leertaste" : "space", german ? "Rolle wählen" : "select a role")]
+            lines = [
+                entry("⏎ Tab", "weiter", "next"),
+                (german ? "Leertaste" : "space", german ? "Rolle wählen" : "select a role"),
+            ]
         default:
             lines = [
                 entry("↑ ↓ j k", "auswählen", "move"), entry("⏎ → l", "öffnen", "open"),
@@ -35,7 +38,10 @@ enum HelpOverlay {
         lines += [
             entry("Esc ⌫", "zurück", "back"), entry("/", "Titel und Texte durchsuchen", "search titles and lessons"),
             entry("L", "Sprache wechseln", "switch language"), entry("?", "diese Hilfe", "this help"),
-            (german ? "q Strg-C" : "q Ctrl-C", german ? "beenden (alles ist gespeichert)" : "quit (everything is saved)"),
+            (
+                german ? "q Strg-C" : "q Ctrl-C",
+                german ? "beenden (alles ist gespeichert)" : "quit (everything is saved)"
+            ),
         ]
         return lines
     }
