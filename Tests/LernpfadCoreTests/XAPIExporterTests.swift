@@ -38,7 +38,7 @@ struct XAPIExporterTests {
     @Test func everyEventBecomesAStatementWithItsOwnID() {
         let record = record()
         let statements = exporter().statements(for: record)
-        for event in record.events { #expect(statements.contains { $0.id == event.id }) }
+        for event in record.events { #expect(statements.contains { $0.id == event.id.uuidString.lowercased() }) }
         #expect(
             statements.map(\.verb.id) == [
                 XAPIExporter.VerbIRI.experienced, XAPIExporter.VerbIRI.completed, XAPIExporter.VerbIRI.completed,

@@ -106,7 +106,7 @@ public struct XAPIExporter: Sendable {
             object = moduleActivity(moduleID)
         }
         return XAPIStatement(
-            id: event.id, actor: actor(record), verb: verb, object: object, result: result,
+            id: event.id.uuidString.lowercased(), actor: actor(record), verb: verb, object: object, result: result,
             context: context(
                 module: event.module, version: event.moduleVersion, record: record, cycle: cycle, language: language),
             timestamp: Timestamp.format(event.at))
@@ -117,7 +117,8 @@ public struct XAPIExporter: Sendable {
     ) -> XAPIStatement {
         let language = record.learner.language ?? catalog.course.defaultLanguage
         return XAPIStatement(
-            id: Self.derivedID("\(record.learner.id)|\(module.id)|completed|\(Timestamp.format(completion.at))"),
+            id: Self.derivedID("\(record.learner.id)|\(module.id)|completed|\(Timestamp.format(completion.at))")
+                .uuidString.lowercased(),
             actor: actor(record), verb: Self.verb(VerbIRI.completed, "completed"), object: moduleActivity(module.id),
             result: XAPIStatement.Result(
                 score: completion.score.map { XAPIStatement.Score(scaled: min(1, max(0, $0))) }, success: true,
@@ -172,8 +173,8 @@ public struct XAPIExporter: Sendable {
         }
     }
 
-    private func registration(_ record: LearnerRecord, module: String, cycle: Int) -> UUID {
-        Self.derivedID("\(record.learner.id)|\(module)|cycle|\(cycle)")
+    private func registration(_ record: LearnerRecord, module: String, cycle: Int) -> String {
+        Self.derivedID("\(record.learner.id)|\(module)|cycle|\(cycle)").uuidString.lowercased()
     }
 
     private static func verb(_ id: String, _ name: String) -> XAPIStatement.Verb {

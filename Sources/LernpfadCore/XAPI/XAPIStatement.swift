@@ -2,8 +2,8 @@ import Foundation
 
 /// An xAPI 1.0.3 statement, as far as lernpfad uses the specification.
 public struct XAPIStatement: Codable, Sendable, Hashable {
-    /// The statement id: the event's id, so a retried upload never duplicates.
-    public var id: UUID
+    /// The statement id (a lower-case UUID): the event's id, so a retried upload never duplicates.
+    public var id: String
     /// Who.
     public var actor: Actor
     /// Did what.
@@ -79,8 +79,8 @@ public struct XAPIStatement: Codable, Sendable, Hashable {
 
     /// Registration, the surrounding module and path, the content revision and language.
     public struct Context: Codable, Sendable, Hashable {
-        /// One registration per learner, module and certification cycle.
-        public var registration: UUID?
+        /// One registration (a lower-case UUID) per learner, module and certification cycle.
+        public var registration: String?
         /// Parent and grouping activities.
         public var contextActivities: ContextActivities?
         /// The module version.
