@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads content files safely: inside the content folder, bounded in size, valid UTF-8.
-struct ContentFileReader {
+struct ContentFileReader: Sendable {
     /// Why a content file could not be read.
     enum Failure: Error {
         case missing

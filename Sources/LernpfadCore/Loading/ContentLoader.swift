@@ -43,16 +43,23 @@ public struct ContentLoader: Sendable {
         var moduleMarks: [String: ModuleMarks] = [:]
         var skipped: [String] = []
         let moduleIDs = moduleFolders(sink: sink, files: files)
-        for folder in moduleIDs {
-            let before = sink.errorCount
+        // Modules are independent: load them on all cores, then merge in folder order so output is stable.
+        let results = LoadSlots(count: moduleIDs.count)
+        DispatchQueue.concurrentPerform(iterations: moduleIDs.count) { index in
+            let moduleSink = DiagnosticSink()
             let loader = ModuleLoader(
-                folder: folder, root: root, languages: course.languages, today: today,
-                checkLessonBodies: checkLessonBodies, files: files, sink: sink)
-            if let (module, marks) = loader.load(), sink.errorCount == before {
+                folder: moduleIDs[index], root: root, languages: course.languages, today: today,
+                checkLessonBodies: checkLessonBodies, files: files, sink: moduleSink)
+            let loaded = loader.load()
+            results.set(index, ModuleLoadResult(loaded: moduleSink.errorCount == 0 ? loaded : nil, diagnostics: moduleSink.diagnostics))
+        }
+        for (index, result) in results.values.enumerated() {
+            sink.append(contentsOf: result?.diagnostics ?? [])
+            if let (module, marks) = result?.loaded {
                 modules.append(module)
                 moduleMarks[module.id] = marks
             } else {
-                skipped.append(folder)
+                skipped.append(moduleIDs[index])
             }
         }
 
@@ -197,4 +204,26 @@ func parseContentYAML(_ file: String, root: String, files: ContentFileReader, si
     case .success(let text):
         return YAMLDocument.parse(text, file: file, sink: sink)
     }
+}
+
+/// What loading one module gave: the module (nil when it has errors) and its diagnostics.
+private struct ModuleLoadResult: Sendable {
+    var loaded: (Module, ModuleMarks)?
+    var diagnostics: [Diagnostic]
+}
+
+/// One slot per module, each written by one worker, read when all are done.
+private final class LoadSlots: @unchecked Sendable {
+    private var slots: [ModuleLoadResult?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: ModuleLoadResult) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [ModuleLoadResult?] { slots }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Where a module's cross-file references are written.
-struct ModuleMarks {
+struct ModuleMarks: Sendable {
     var file: String
     var prerequisiteMarks: [String: SourceMark?]
 }
