@@ -23,21 +23,31 @@ public struct CalendarDay: Hashable, Sendable, Comparable, CustomStringConvertib
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month), day >= 1
         else { return nil }
+        guard day <= Self.daysIn(year: year, month: month) else { return nil }
         self.init(year: year, month: month, day: day)
-        guard let start = startOfDay, ISODuration.utcCalendar.component(.day, from: start) == day else {
-            return nil
-        }
     }
 
     /// The day of `date` in UTC.
     public init(_ date: Date) {
-        let parts = ISODuration.utcCalendar.dateComponents([.year, .month, .day], from: date)
-        self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        let dayNumber = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let (year, month, day) = Timestamp.civilFromDays(dayNumber)
+        self.init(year: year, month: month, day: day)
     }
 
     /// Midnight UTC at the start of this day.
     public var startOfDay: Date? {
-        ISODuration.utcCalendar.date(from: DateComponents(year: year, month: month, day: day))
+        Date(timeIntervalSince1970: Double(Timestamp.daysFromCivil(year: year, month: month, day: day)) * 86_400)
+    }
+
+    /// Days in a month of the proleptic Gregorian calendar.
+    static func daysIn(year: Int, month: Int) -> Int {
+        switch month {
+        case 2:
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return leap ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     /// `YYYY-MM-DD`.

@@ -55,30 +55,26 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible, Codable 
 
     /// `date` moved forward by this duration on the UTC Gregorian calendar.
     ///
-    /// Month arithmetic clamps to the month's end, so 29 February plus P12M is 28 February.
-    public func added(to date: Date) -> Date {
-        var components = DateComponents()
-        components.year = years
-        components.month = months
-        components.day = days
-        return Self.utcCalendar.date(byAdding: components, to: date) ?? date
-    }
+    /// Month arithmetic clamps to the month's end, so 29 February plus P12M is 28 February. Computed with
+    /// plain civil-date arithmetic rather than Foundation's Calendar, which would load ICU's calendar data
+    /// (time and memory at every start) for what is integer arithmetic.
+    public func added(to date: Date) -> Date { shifted(date, sign: 1) }
 
     /// `date` moved back by this duration.
-    public func subtracted(from date: Date) -> Date {
-        var components = DateComponents()
-        components.year = -years
-        components.month = -months
-        components.day = -days
-        return Self.utcCalendar.date(byAdding: components, to: date) ?? date
-    }
+    public func subtracted(from date: Date) -> Date { shifted(date, sign: -1) }
 
-    /// The Gregorian calendar in UTC, the only calendar lernpfad computes with.
-    public static let utcCalendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
+    private func shifted(_ date: Date, sign: Int) -> Date {
+        let seconds = date.timeIntervalSince1970
+        let dayNumber = Int((seconds / 86_400).rounded(.down))
+        let secondsOfDay = seconds - Double(dayNumber) * 86_400
+        let (year, month, day) = Timestamp.civilFromDays(dayNumber)
+        let monthIndex = year * 12 + (month - 1) + sign * (years * 12 + months)
+        let newYear = Int((Double(monthIndex) / 12).rounded(.down))
+        let newMonth = monthIndex - newYear * 12 + 1
+        let newDay = min(day, CalendarDay.daysIn(year: newYear, month: newMonth))
+        let newDayNumber = Timestamp.daysFromCivil(year: newYear, month: newMonth, day: newDay) + sign * days
+        return Date(timeIntervalSince1970: Double(newDayNumber) * 86_400 + secondsOfDay)
+    }
 
     /// Encodes as the ISO text.
     public func encode(to encoder: any Encoder) throws {

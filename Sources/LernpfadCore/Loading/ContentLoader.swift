@@ -51,7 +51,10 @@ public struct ContentLoader: Sendable {
                 folder: moduleIDs[index], root: root, languages: course.languages, today: today,
                 checkLessonBodies: checkLessonBodies, files: files, sink: moduleSink)
             let loaded = loader.load()
-            results.set(index, ModuleLoadResult(loaded: moduleSink.errorCount == 0 ? loaded : nil, diagnostics: moduleSink.diagnostics))
+            results.set(
+                index,
+                ModuleLoadResult(loaded: moduleSink.errorCount == 0 ? loaded : nil, diagnostics: moduleSink.diagnostics)
+            )
         }
         for (index, result) in results.values.enumerated() {
             sink.append(contentsOf: result?.diagnostics ?? [])
@@ -87,7 +90,7 @@ public struct ContentLoader: Sendable {
         var languages: [LanguageCode] = []
         if let codes = reader.strings("languages") {
             for (code, mark) in codes {
-                if code.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", options: .regularExpression) == nil {
+                if !Self.isLanguageTag(code) {
                     sink.error(
                         file, mark, "language '\(code.sanitizedForMessage)' is not a language code like de or en")
                 } else if languages.contains(LanguageCode(rawValue: code)) {
@@ -118,6 +121,16 @@ public struct ContentLoader: Sendable {
         _ = reader.strings("roles", required: false)
         reader.finish(what: "course.yaml")
         return Course(id: id, title: title, summary: summary, languages: languages, defaultLanguage: defaultLanguage)
+    }
+
+    /// `de`, `en`, `pt-BR`: two or three lower-case letters, optionally a dash and 2–8 letters or digits.
+    static func isLanguageTag(_ code: String) -> Bool {
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = parts.first, (2...3).contains(primary.count),
+            primary.allSatisfy({ $0.isASCII && $0.isLowercase }), parts.count <= 2
+        else { return false }
+        guard parts.count == 2 else { return true }
+        return (2...8).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
     /// The role order course.yaml gives, if any.
