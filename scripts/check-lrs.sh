@@ -71,5 +71,14 @@ grep -q "sent 5 statement" "$work/sync3.txt" && ok || fail "after restart: $(cat
 read -r stored unique < <(count_statements)
 [ "$stored" = "$((total + 5))" ] && [ "$unique" = "$stored" ] && ok || fail "after restart the LRS holds $stored ($unique unique), expected $((total + 5))"
 
+# The team view built from the LRS matches the one built from the folder, learner by learner.
+shape='[.learners[] | {id, paths: ([.paths[] | {role, state, percent, modulesDone}] | sort_by(.role))}] | sort_by(.id)'
+"$bin" team --format json --as-of 2026-11-20 --data "$data" | jq "$shape" >"$work/team-folder.json"
+if "$bin" team --format json --as-of 2026-11-20 --lrs "$url" --data "$data" 2>"$work/team-lrs.err" | jq "$shape" >"$work/team-lrs.json"; then ok; else fail "team --lrs: $(cat "$work/team-lrs.err")"; fi
+ids=$(jq -r '.[].id' "$work/team-lrs.json" | sort | paste -sd, -)
+[ "$(jq length "$work/team-lrs.json")" -gt 0 ] && ok || fail "team --lrs found no learners"
+jq --arg ids "$ids" '[.[] | select(.id as $i | $ids | split(",") | index($i))]' "$work/team-folder.json" >"$work/team-folder-same.json"
+if diff -u "$work/team-folder-same.json" "$work/team-lrs.json" >"$work/team.diff"; then ok; else fail "team views differ: $(head -20 "$work/team.diff")"; fi
+
 echo "lrs: $passed passed, $failed failed"
 [ "$failed" = 0 ]

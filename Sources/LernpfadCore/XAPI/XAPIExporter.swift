@@ -23,6 +23,9 @@ public struct XAPIExporter: Sendable {
         public static let answered = "http://adlnet.gov/expapi/verbs/answered"
     }
 
+    /// The result extension that carries a quiz attempt's answers.
+    public var answersExtension: String { homePage + "/xapi/extensions/answers" }
+
     /// Makes an exporter.
     public init(homePage: String, catalog: Catalog) {
         self.homePage = homePage.hasSuffix("/") ? String(homePage.dropLast()) : homePage
@@ -84,7 +87,8 @@ public struct XAPIExporter: Sendable {
                 type: "http://adlnet.gov/expapi/activities/assessment")
             result = XAPIStatement.Result(
                 score: event.score.map { XAPIStatement.Score(scaled: min(1, max(0, $0))) }, success: passed,
-                completion: true, duration: event.durationSeconds.map(Self.duration))
+                completion: true, duration: event.durationSeconds.map(Self.duration),
+                extensions: event.answers.map { [answersExtension: $0] })
         case .questionReviewed:
             guard let moduleID = event.module, let questionID = event.question else { return nil }
             verb = Self.verb(VerbIRI.answered, "answered")
@@ -105,11 +109,14 @@ public struct XAPIExporter: Sendable {
             verb = Self.verb(VerbIRI.attempted, "attempted")
             object = moduleActivity(moduleID)
         }
+        var context = context(
+            module: event.module, version: event.moduleVersion, record: record, cycle: cycle, language: language)
+        if event.kind == .attested, let by = event.by {
+            context.instructor = XAPIStatement.Actor(account: XAPIStatement.Account(homePage: homePage, name: by))
+        }
         return XAPIStatement(
             id: event.id.uuidString.lowercased(), actor: actor(record), verb: verb, object: object, result: result,
-            context: context(
-                module: event.module, version: event.moduleVersion, record: record, cycle: cycle, language: language),
-            timestamp: Timestamp.format(event.at))
+            context: context, timestamp: Timestamp.format(event.at))
     }
 
     private func moduleCompleted(

@@ -69,6 +69,8 @@ public struct XAPIStatement: Codable, Sendable, Hashable {
         public var completion: Bool?
         /// ISO 8601 duration such as `PT95.5S`.
         public var duration: String?
+        /// lernpfad's own result data: every answer of a quiz attempt, so a team view can be rebuilt from an LRS.
+        public var extensions: [String: [LearnerEvent.Answer]]?
     }
 
     /// A scaled score.
@@ -87,6 +89,8 @@ public struct XAPIStatement: Codable, Sendable, Hashable {
         public var revision: String?
         /// The language the learner used.
         public var language: String?
+        /// Who attested a milestone.
+        public var instructor: Actor?
     }
 
     /// The module (parent) and the paths (grouping) an activity belongs to.

@@ -109,7 +109,30 @@ struct LRSClient {
         }
     }
 
-    private func send(url: URL, method: String, body: Data) throws -> (Int, String) {
+    /// Every statement the LRS holds, following `more` links page by page.
+    func fetchAll() throws -> [XAPIStatement] {
+        struct Page: Decodable {
+            var statements: [XAPIStatement]
+            var more: String?
+        }
+        var statements: [XAPIStatement] = []
+        var next: URL? = base.appendingPathComponent("statements")
+        while let url = next {
+            let (status, text) = try send(url: url, method: "GET", body: nil)
+            guard status == 200 else { throw Failure(description: "\(url.absoluteString): HTTP \(status): \(text.prefix(200))") }
+            let page: Page
+            do {
+                page = try JSONDecoder().decode(Page.self, from: Data(text.utf8))
+            } catch {
+                throw Failure(description: "\(url.absoluteString): not a statement result: \(error)")
+            }
+            statements += page.statements
+            next = page.more.flatMap { $0.isEmpty ? nil : URL(string: $0, relativeTo: base)?.absoluteURL }
+        }
+        return statements
+    }
+
+    private func send(url: URL, method: String, body: Data?) throws -> (Int, String) {
         var request = URLRequest(url: url, timeoutInterval: 60)
         request.httpMethod = method
         request.httpBody = body

@@ -27,10 +27,33 @@ struct Team: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Option(help: "Build the view from this LRS instead of the data folder (credentials as for sync).")
+    var lrs: String?
+
+    /// Learner records rebuilt from the statements an LRS holds.
+    static func fromLRS(_ endpoint: String) throws -> ([LearnerRecord], [SkippedFile]) {
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try SettingsFile.load(environment: environment)
+        guard let base = URL(string: endpoint.hasSuffix("/") ? endpoint : endpoint + "/") else {
+            throw UsageFailure("--lrs '\(endpoint)' is not a URL")
+        }
+        guard let user = environment["LERNPFAD_LRS_USER"] ?? settings.lrsUser,
+            let password = environment["LERNPFAD_LRS_PASSWORD"] ?? settings.lrsPassword
+        else { throw UsageFailure("no LRS credentials: set LERNPFAD_LRS_USER and LERNPFAD_LRS_PASSWORD") }
+        let client = LRSClient(base: base, user: user, password: password)
+        let statements: [XAPIStatement]
+        do {
+            statements = try client.fetchAll()
+        } catch let failure as LRSClient.Failure {
+            throw CommandFailure(failure.description)
+        }
+        return (XAPIImporter(homePage: settings.homePage).records(from: statements), [])
+    }
+
     func run() throws {
         let now = try asOf.now()
         let catalog = try common.loadCatalog(now: now)
-        let (records, skipped) = common.store.readAll()
+        let (records, skipped) = try lrs.map { try Self.fromLRS($0) } ?? common.store.readAll()
         let report = TeamReport(records: records, skipped: skipped, catalog: catalog, now: now, team: team)
         let text: String
         switch format {
