@@ -18,10 +18,11 @@ public struct LessonDocument: Sendable {
         var title: String?
         var minutes: Int?
         if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Only the head is split into lines; the body stays one slice of the text.
+            let lines = text.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false)
             if let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) {
                 let matter = lines[1..<end].joined(separator: "\n")
-                body = lines[(end + 1)...].joined(separator: "\n")
+                body = end + 1 < lines.count ? String(text[lines[end + 1].startIndex...]) : ""
                 startLine = end + 2
                 let matterSink = DiagnosticSink()
                 if let node = YAMLDocument.parse(matter, file: file, sink: matterSink),
@@ -42,7 +43,7 @@ public struct LessonDocument: Sendable {
             }
         }
         if title == nil {
-            for line in body.split(separator: "\n", omittingEmptySubsequences: true).prefix(40)
+            for line in body.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: true).prefix(40)
             where line.hasPrefix("# ") {
                 title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
                 break

@@ -77,7 +77,7 @@ struct ModuleLoader {
         }
         let changelog = readChangelog(reader)
         reader.finish(what: "module.yaml")
-        TodoMarkers.report(in: root, file: file, sink: sink)
+        if checkLessonBodies { TodoMarkers.report(in: root, file: file, sink: sink) }
 
         let lessons = LessonLoader(
             folder: folder, root: self.root, languages: languages, checkBodies: checkLessonBodies, files: files,
@@ -89,7 +89,10 @@ struct ModuleLoader {
                     file, reader.markOf("changelog"), "changelog \(entry.version) names unknown lesson '\(lesson)'")
             }
         }
-        let quiz = QuizLoader(folder: folder, root: self.root, languages: languages, files: files, sink: sink).load()
+        let quiz = QuizLoader(
+            folder: folder, root: self.root, languages: languages, checkTodos: checkLessonBodies, files: files,
+            sink: sink
+        ).load()
 
         guard let id, let version, let title, let summary, let minutes, let level else { return nil }
         let module = Module(

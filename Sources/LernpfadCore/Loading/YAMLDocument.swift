@@ -13,7 +13,9 @@ enum YAMLDocument {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // The basic resolver keeps every scalar a string (the readers convert), which spares thousands of
+            // regular-expression matches; an explicit encoding spares Yams a look at the environment per file.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             let (mark, message) = describe(error)
             sink.error(file, mark, "YAML syntax error: \(message)")
@@ -37,15 +39,16 @@ enum YAMLDocument {
     ///
     /// libyaml and the composer recurse per level, so a hostile file could otherwise overflow the stack.
     private static func excessiveNesting(in text: String) -> SourceMark? {
+        // Bytes, not Characters: grapheme breaking would cost more than the parse it guards.
         var depth = 0
         var line = 1
         var column = 0
-        var quote: Character?
+        var quote: UInt8?
         var lineStart = true
         var indent = 0
-        for character in text {
+        for byte in text.utf8 {
             column += 1
-            if character == "\n" {
+            if byte == 0x0A {
                 line += 1
                 column = 0
                 lineStart = true
@@ -53,7 +56,7 @@ enum YAMLDocument {
                 continue
             }
             if lineStart {
-                if character == " " || character == "-" {
+                if byte == 0x20 || byte == 0x2D {
                     indent += 1
                     // Two spaces or a "- " per level is the usual YAML style.
                     if indent / 2 > maximumDepth * 2 { return SourceMark(line: line, column: column) }
@@ -62,16 +65,15 @@ enum YAMLDocument {
                 lineStart = false
             }
             if let open = quote {
-                if character == open { quote = nil }
+                if byte == open { quote = nil }
                 continue
             }
-            switch character {
-            case "\"", "'": quote = character
-            case "#": continue
-            case "[", "{":
+            switch byte {
+            case 0x22, 0x27: quote = byte
+            case 0x5B, 0x7B:
                 depth += 1
                 if depth > maximumDepth { return SourceMark(line: line, column: column) }
-            case "]", "}":
+            case 0x5D, 0x7D:
                 depth = max(0, depth - 1)
             default: break
             }

@@ -40,7 +40,8 @@ public struct XAPIImporter: Sendable {
         let module = parts.first
         switch statement.verb.id {
         case XAPIExporter.VerbIRI.experienced where parts.count == 3 && parts[1] == "lessons":
-            return LearnerEvent(id: id, at: at, kind: .lessonOpened, module: module, moduleVersion: version, lesson: parts[2])
+            return LearnerEvent(
+                id: id, at: at, kind: .lessonOpened, module: module, moduleVersion: version, lesson: parts[2])
         case XAPIExporter.VerbIRI.completed where parts.count == 3 && parts[1] == "lessons":
             return LearnerEvent(
                 id: id, at: at, kind: .lessonCompleted, module: module, moduleVersion: version, lesson: parts[2])

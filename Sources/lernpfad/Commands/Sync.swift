@@ -119,7 +119,9 @@ struct LRSClient {
         var next: URL? = base.appendingPathComponent("statements")
         while let url = next {
             let (status, text) = try send(url: url, method: "GET", body: nil)
-            guard status == 200 else { throw Failure(description: "\(url.absoluteString): HTTP \(status): \(text.prefix(200))") }
+            guard status == 200 else {
+                throw Failure(description: "\(url.absoluteString): HTTP \(status): \(text.prefix(200))")
+            }
             let page: Page
             do {
                 page = try JSONDecoder().decode(Page.self, from: Data(text.utf8))
