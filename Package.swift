@@ -9,7 +9,8 @@ let package = Package(
     name: "lernpfad",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "lernpfad", targets: ["lernpfad"])
+        .executable(name: "lernpfad", targets: ["lernpfad"]),
+        .executable(name: "lernpfad-lrs", targets: ["lernpfad-lrs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +46,10 @@ let package = Package(
                 "LernpfadCore", "LernpfadUI", "LernpfadTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "lernpfad-lrs",
             swiftSettings: strictness
         ),
         .testTarget(

@@ -2,10 +2,6 @@ import ArgumentParser
 import Foundation
 import LernpfadCore
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// `lernpfad sync`: sends pending xAPI statements to a Learning Record Store.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -134,45 +130,42 @@ struct LRSClient {
         return statements
     }
 
+    /// Sends one request through `lernpfad-lrs`, which sits next to this binary.
+    ///
+    /// HTTP lives in that separate program so that libcurl is loaded only for LRS work, not at every start.
     private func send(url: URL, method: String, body: Data?) throws -> (Int, String) {
-        var request = URLRequest(url: url, timeoutInterval: 60)
-        request.httpMethod = method
-        request.httpBody = body
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("1.0.3", forHTTPHeaderField: "X-Experience-API-Version")
-        let token = Data("\(user):\(password)".utf8).base64EncodedString()
-        request.setValue("Basic \(token)", forHTTPHeaderField: "Authorization")
-        let box = ResponseBox()
-        let done = DispatchSemaphore(value: 0)
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            box.set(data: data, status: (response as? HTTPURLResponse)?.statusCode, error: error)
-            done.signal()
-        }.resume()
-        done.wait()
-        let (data, status, error) = box.get()
-        if let error {
-            throw Failure(description: "\(url.absoluteString): LRS not reachable (\(error.localizedDescription))")
+        let helper = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("lernpfad-lrs")
+        let process = Process()
+        process.executableURL = helper
+        process.arguments = [method, url.absoluteString]
+        var environment = ProcessInfo.processInfo.environment
+        environment["LERNPFAD_LRS_USER"] = user
+        environment["LERNPFAD_LRS_PASSWORD"] = password
+        process.environment = environment
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "\(helper.path): cannot start the LRS client (\(error.localizedDescription))")
         }
-        return (status ?? 0, String(decoding: data ?? Data(), as: UTF8.self))
-    }
-}
-
-/// Carries a response from URLSession's callback thread back to the waiting caller.
-private final class ResponseBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    private var status: Int?
-    private var error: (any Error)?
-
-    func set(data: Data?, status: Int?, error: (any Error)?) {
-        lock.lock()
-        (self.data, self.status, self.error) = (data, status, error)
-        lock.unlock()
-    }
-
-    func get() -> (Data?, Int?, (any Error)?) {
-        lock.lock()
-        defer { lock.unlock() }
-        return (data, status, error)
+        input.fileHandleForWriting.write(body ?? Data())
+        try? input.fileHandleForWriting.close()
+        let response = output.fileHandleForReading.readDataToEndOfFile()
+        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let reason = problem.split(separator: "\n").first.map(String.init) ?? "no answer"
+            throw Failure(description: "\(url.absoluteString): LRS not reachable (\(reason))")
+        }
+        let text = String(decoding: response, as: UTF8.self)
+        let firstLine = text.prefix { $0 != "\n" }
+        let rest = text.dropFirst(firstLine.count + 1)
+        return (Int(firstLine) ?? 0, String(rest))
     }
 }
