@@ -113,24 +113,13 @@ enum HomeScreen {
         _ state: inout AppState, _ list: inout ListState, _ key: Key, now: Date, environment: AppEnvironment
     ) -> [Effect] {
         let content = content(state, now: now)
-        let visible = content.visibleItemRows(bodyHeight: state.bodyHeight)
         let entries = items(state, now: now)
         var action: Item?
         switch key {
-        case .up, .character("k"), .wheelUp: list.move(by: -1, count: entries.count, visible: visible)
-        case .down, .character("j"), .wheelDown, .tab: list.move(by: 1, count: entries.count, visible: visible)
-        case .home, .character("g"): list.move(by: -entries.count, count: entries.count, visible: visible)
-        case .end, .character("G"): list.move(by: entries.count, count: entries.count, visible: visible)
         case .character("c"): action = .resume
         case .character("r"): action = .review
-        case .enter, .right, .character("l"):
-            if entries.indices.contains(list.selected) { action = entries[list.selected] }
-        case .click(let row, _):
-            if let index = content.item(atBodyRow: row - 1, list: list, bodyHeight: state.bodyHeight) {
-                list.selected = index
-                action = entries[index]
-            }
-        default: break
+        default:
+            action = content.navigate(&list, with: key, bodyHeight: state.bodyHeight).map { entries[$0] }
         }
         state.screen = .home(list)
         guard let action else { return [] }

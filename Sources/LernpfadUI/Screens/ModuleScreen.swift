@@ -68,22 +68,7 @@ enum ModuleScreen {
     ) -> [Effect] {
         guard let module = state.catalog.module(id) else { return [] }
         let content = content(state, id: id, now: now)
-        let visible = content.visibleItemRows(bodyHeight: state.bodyHeight)
-        let count = module.lessons.count + (module.quiz == nil ? 0 : 1)
-        var open: Int?
-        switch key {
-        case .up, .character("k"), .wheelUp: list.move(by: -1, count: count, visible: visible)
-        case .down, .character("j"), .wheelDown, .tab: list.move(by: 1, count: count, visible: visible)
-        case .home, .character("g"): list.move(by: -count, count: count, visible: visible)
-        case .end, .character("G"): list.move(by: count, count: count, visible: visible)
-        case .enter, .right, .character("l"): open = list.selected
-        case .click(let row, _):
-            if let index = content.item(atBodyRow: row - 1, list: list, bodyHeight: state.bodyHeight) {
-                list.selected = index
-                open = index
-            }
-        default: break
-        }
+        let open = content.navigate(&list, with: key, bodyHeight: state.bodyHeight)
         state.screen = .module(id: id, list: list)
         guard let open else { return [] }
         if module.lessons.indices.contains(open) {

@@ -63,22 +63,7 @@ enum PathScreen {
     ) -> [Effect] {
         guard let path = state.catalog.path(role) else { return [] }
         let content = content(state, role: role, now: now)
-        let visible = content.visibleItemRows(bodyHeight: state.bodyHeight)
-        let count = path.modules.count
-        var open: Int?
-        switch key {
-        case .up, .character("k"), .wheelUp: list.move(by: -1, count: count, visible: visible)
-        case .down, .character("j"), .wheelDown, .tab: list.move(by: 1, count: count, visible: visible)
-        case .home, .character("g"): list.move(by: -count, count: count, visible: visible)
-        case .end, .character("G"): list.move(by: count, count: count, visible: visible)
-        case .enter, .right, .character("l"): open = list.selected
-        case .click(let row, _):
-            if let index = content.item(atBodyRow: row - 1, list: list, bodyHeight: state.bodyHeight) {
-                list.selected = index
-                open = index
-            }
-        default: break
-        }
+        let open = content.navigate(&list, with: key, bodyHeight: state.bodyHeight)
         state.screen = .path(role: role, list: list)
         guard let open, path.modules.indices.contains(open) else { return [] }
         guard let module = state.catalog.module(path.modules[open]) else {

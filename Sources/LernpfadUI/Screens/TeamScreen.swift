@@ -107,16 +107,8 @@ enum TeamScreen {
 
     static func update(_ state: inout AppState, _ team: inout TeamScreenState, _ key: Key, now: Date) {
         let content = content(state, team, now: now)
-        let count = content.items.count
-        let visible = content.visibleItemRows(bodyHeight: state.bodyHeight)
         var open: Int?
         switch key {
-        case .up, .character("k"), .wheelUp: team.list.move(by: -1, count: count, visible: visible)
-        case .down, .character("j"), .wheelDown, .tab: team.list.move(by: 1, count: count, visible: visible)
-        case .pageDown: team.list.move(by: visible, count: count, visible: visible)
-        case .pageUp: team.list.move(by: -visible, count: count, visible: visible)
-        case .home, .character("g"): team.list.move(by: -count, count: count, visible: visible)
-        case .end, .character("G"): team.list.move(by: count, count: count, visible: visible)
         case .character("s"):
             team.sort =
                 TeamScreenState.Sort(rawValue: (team.sort.rawValue + 1) % TeamScreenState.Sort.allCases.count)
@@ -128,13 +120,8 @@ enum TeamScreen {
             let index = options.firstIndex { $0 == team.team } ?? 0
             team.team = options[(index + 1) % options.count]
             team.list = ListState()
-        case .enter, .right, .character("l"): open = team.list.selected
-        case .click(let row, _):
-            if let index = content.item(atBodyRow: row - 1, list: team.list, bodyHeight: state.bodyHeight) {
-                team.list.selected = index
-                open = index
-            }
-        default: break
+        default:
+            open = content.navigate(&team.list, with: key, bodyHeight: state.bodyHeight)
         }
         state.screen = .team(team)
         let learners = report(state, team, now: now).learners
