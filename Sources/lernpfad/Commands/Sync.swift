@@ -24,23 +24,11 @@ struct Sync: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let settings = try SettingsFile.load(environment: environment)
-        guard let endpoint = lrs ?? settings.lrsURL else {
-            throw UsageFailure(
-                "no LRS: pass --lrs URL or set lrs_url in \(SettingsFile.path(environment: environment))")
-        }
-        guard let base = URL(string: endpoint.hasSuffix("/") ? endpoint : endpoint + "/"),
-            base.scheme?.hasPrefix("http") == true
-        else { throw UsageFailure("--lrs '\(endpoint)' is not an http(s) URL") }
-        guard let user = environment["LERNPFAD_LRS_USER"] ?? settings.lrsUser,
-            let password = environment["LERNPFAD_LRS_PASSWORD"] ?? settings.lrsPassword
-        else {
-            throw UsageFailure(
-                "no LRS credentials: set LERNPFAD_LRS_USER and LERNPFAD_LRS_PASSWORD (never on the command line)")
-        }
+        let client = try LRSClient.configured(endpoint: lrs, settings: settings, environment: environment)
+        let base = client.base
         guard (1...5000).contains(batch) else { throw ValidationError("--batch must be 1...5000") }
         let ids = all ? common.store.learnerIDs() : [try DefaultLearner.resolve(learner, store: common.store)]
         let catalog = try common.loadCatalog(now: Date())
-        let client = LRSClient(base: base, user: user, password: password)
         var sent = 0
         for id in ids {
             let record = try common.store.read(id)
@@ -80,6 +68,25 @@ struct LRSClient {
     let base: URL
     let user: String
     let password: String
+
+    /// The client for `--lrs` (else `lrs_url` from config.yaml) with credentials from the environment or the
+    /// private config file, never from the command line.
+    static func configured(endpoint: String?, settings: Settings, environment: [String: String]) throws -> LRSClient {
+        guard let endpoint = endpoint ?? settings.lrsURL else {
+            throw UsageFailure(
+                "no LRS: pass --lrs URL or set lrs_url in \(SettingsFile.path(environment: environment))")
+        }
+        guard let base = URL(string: endpoint.hasSuffix("/") ? endpoint : endpoint + "/"),
+            base.scheme == "http" || base.scheme == "https"
+        else { throw UsageFailure("--lrs '\(endpoint)' is not an http(s) URL") }
+        guard let user = environment["LERNPFAD_LRS_USER"] ?? settings.lrsUser,
+            let password = environment["LERNPFAD_LRS_PASSWORD"] ?? settings.lrsPassword
+        else {
+            throw UsageFailure(
+                "no LRS credentials: set LERNPFAD_LRS_USER and LERNPFAD_LRS_PASSWORD (never on the command line)")
+        }
+        return LRSClient(base: base, user: user, password: password)
+    }
 
     func post(_ statements: [XAPIStatement]) throws {
         let url = base.appendingPathComponent("statements")

@@ -34,13 +34,7 @@ struct Team: ParsableCommand {
     static func fromLRS(_ endpoint: String) throws -> ([LearnerRecord], [SkippedFile]) {
         let environment = ProcessInfo.processInfo.environment
         let settings = try SettingsFile.load(environment: environment)
-        guard let base = URL(string: endpoint.hasSuffix("/") ? endpoint : endpoint + "/") else {
-            throw UsageFailure("--lrs '\(endpoint)' is not a URL")
-        }
-        guard let user = environment["LERNPFAD_LRS_USER"] ?? settings.lrsUser,
-            let password = environment["LERNPFAD_LRS_PASSWORD"] ?? settings.lrsPassword
-        else { throw UsageFailure("no LRS credentials: set LERNPFAD_LRS_USER and LERNPFAD_LRS_PASSWORD") }
-        let client = LRSClient(base: base, user: user, password: password)
+        let client = try LRSClient.configured(endpoint: endpoint, settings: settings, environment: environment)
         let statements: [XAPIStatement]
         do {
             statements = try client.fetchAll()
