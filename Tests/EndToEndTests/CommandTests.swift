@@ -229,3 +229,32 @@ struct ReadDuringWriteTests {
         #expect(reads >= 3)
     }
 }
+
+@Suite("Crash safety")
+struct CrashSafetyTests {
+    /// Kills a writer with SIGKILL at varying moments; each time the file must decode and hold every
+    /// event whose id the writer printed (it prints an id only once its save is durable).
+    @Test(arguments: [40, 90, 160, 260])
+    func sigkillDuringSavesLosesNoAcknowledgedEvent(afterMilliseconds delay: Int) throws {
+        let scratch = Scratch()
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff", "--data", scratch.path])
+        let (process, pipe) = try Binary.start(
+            ["dev", "append-events", "--learner", "anna", "--count", "1000", "--data", scratch.path])
+        usleep(useconds_t(delay * 1000))
+        kill(process.processIdentifier, SIGKILL)
+        let printed = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let acknowledged = Set(printed.split(separator: "\n").map { $0.lowercased() })
+        #expect(acknowledged.count < 1000, "the kill came after the last save; nothing was tested")
+        let status = try Binary.run(["status", "--learner", "anna", "--format", "json", "--data", scratch.path])
+        #expect(status.status == 0, "the file no longer decodes: \(status.stderr)")
+        let data = try #require(scratch.read("learners/anna.json"))
+        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let stored = Set(
+            ((record["events"] as? [[String: Any]]) ?? []).compactMap { ($0["id"] as? String)?.lowercased() })
+        #expect(
+            acknowledged.isSubset(of: stored), "\(acknowledged.subtracting(stored).count) acknowledged event(s) lost")
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: scratch.path + "/learners")) ?? []
+        #expect(leftovers.filter { !$0.hasPrefix(".") }.sorted() == ["anna.json", "anna.json.lock"])
+    }
+}
