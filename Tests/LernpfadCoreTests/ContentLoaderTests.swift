@@ -76,3 +76,25 @@ struct ContentLoaderTests {
         #expect(LessonFileName.parse("01_Intro.de.md") == nil)
     }
 }
+
+@Suite("Lesson front matter")
+struct LessonFrontMatterTests {
+    @Test func plainLinesAreReadWithoutAParser() {
+        let document = LessonDocument(text: "---\ntitle: Was ist KI?\nminutes: 5\n---\n# Überschrift\n\nText\n")
+        #expect(document.title == "Was ist KI?")
+        #expect(document.minutes == 5)
+        #expect(document.bodyStartLine == 5)
+        #expect(document.body.hasPrefix("# Überschrift"))
+    }
+
+    @Test(arguments: ["title: \"Zitat\"", "titel: Tippfehler", "minutes: fünf", "title: a: b", "title: x\ntitle: y"])
+    func anythingElseGoesToTheYAMLParser(_ matter: String) {
+        let lines = matter.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(LessonDocument.plainFrontMatter(lines[...]) == nil)
+    }
+
+    @Test func quotedTitlesStillWork() {
+        let document = LessonDocument(text: "---\ntitle: \"KI: eine Einführung\"\n---\nText\n")
+        #expect(document.title == "KI: eine Einführung")
+    }
+}

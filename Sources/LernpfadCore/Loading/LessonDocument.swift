@@ -25,7 +25,11 @@ public struct LessonDocument: Sendable {
                 body = end + 1 < lines.count ? String(text[lines[end + 1].startIndex...]) : ""
                 startLine = end + 2
                 let matterSink = DiagnosticSink()
-                if let node = YAMLDocument.parse(matter, file: file, sink: matterSink),
+                if let simple = Self.plainFrontMatter(lines[1..<end]) {
+                    // The usual two plain lines need no YAML parser; it would cost more than the rest of the load.
+                    title = simple.title
+                    minutes = simple.minutes
+                } else if let node = YAMLDocument.parse(matter, file: file, sink: matterSink),
                     let reader = MappingReader(node, file: file, what: "front matter", languages: [], sink: matterSink)
                 {
                     title = reader.string("title", required: false)
@@ -53,6 +57,29 @@ public struct LessonDocument: Sendable {
         self.bodyStartLine = startLine
         self.title = title
         self.minutes = minutes
+    }
+
+    /// `title` and `minutes` from front matter of plain `key: value` lines, or nil when it holds anything a YAML
+    /// parser must read (quotes, other keys, a bad number), which then goes the full way with its diagnostics.
+    static func plainFrontMatter(_ lines: ArraySlice<Substring>) -> (title: String?, minutes: Int?)? {
+        var title: String?
+        var minutes: Int?
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            let key = line[..<colon]
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard let first = value.first, !"\"'[]{}&*!|>%@`#".contains(first), !value.contains(": "),
+                !value.contains(" #")
+            else { return nil }
+            switch key {
+            case "title" where title == nil: title = value
+            case "minutes" where minutes == nil:
+                guard let number = Int(value) else { return nil }
+                minutes = number
+            default: return nil
+            }
+        }
+        return (title, minutes)
     }
 
     /// Splits a lesson text whose front matter problems do not matter to the caller (the reader).
