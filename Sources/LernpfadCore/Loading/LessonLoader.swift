@@ -11,7 +11,7 @@ struct LessonLoader {
     let sink: DiagnosticSink
 
     /// Bytes read to find a lesson's title when bodies are not checked.
-    static let headBytes = 16 * 1024
+    static let headBytes = 4 * 1024
 
     func load() -> [Lesson] {
         let directory = root + "/modules/" + folder
