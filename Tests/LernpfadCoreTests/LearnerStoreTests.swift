@@ -127,6 +127,18 @@ struct LearnerStoreTests {
         #expect(try store.read("anna").events.count == 40)
     }
 
+    @Test func leftoversOfDeadWritersAreRemovedAndLiveOnesKept() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: profile()))
+        folder.write("learners/.anna.json.tmp-2147483000-7", "half")
+        folder.write("learners/.anna.json.tmp-\(getpid())-8", "mine")
+        folder.write("learners/.ben.json.tmp-2147483000-9", "other learner")
+        store.removeLeftovers(of: "anna")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/learners").sorted()
+        #expect(names == [".anna.json.tmp-\(getpid())-8", ".ben.json.tmp-2147483000-9", "anna.json", "anna.json.lock"])
+    }
+
     private func mode(of path: String) throws -> mode_t {
         var status = stat()
         guard stat(path, &status) == 0 else { throw StoreError.io(path: path, operation: "stat", errno: errno) }

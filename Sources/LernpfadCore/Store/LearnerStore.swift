@@ -71,6 +71,19 @@ public struct LearnerStore: Sendable {
         try update(id) { $0.events.append(contentsOf: events) }
     }
 
+    /// Removes temp files a killed writer left for learner `id` (`.<id>.json.tmp-<pid>-<n>` whose process is
+    /// gone). They are never read, but should not pile up in a shared folder. Called once per session.
+    public func removeLeftovers(of id: String) {
+        guard Identifier.isValidLearnerID(id) else { return }
+        let prefix = ".\(id).json.tmp-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let pid = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let number = Int32(pid), number != getpid(), kill(number, 0) != 0, errno == ESRCH else { continue }
+            unlink(learnersFolder + "/" + name)
+        }
+    }
+
     /// Deletes a learner's file and its lock.
     public func remove(_ id: String) throws(StoreError) {
         let file = try path(for: id)

@@ -34,6 +34,7 @@ struct Open: ParsableCommand {
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
         let screen = try TerminalScreen.start(useColor: useColor)
         defer { screen.stop() }
+        if let id = state.record?.learner.id { common.store.removeLeftovers(of: id) }
         var runner = AppRunner(
             state: state, store: common.store, environment: .live(catalog: content.catalog, store: common.store),
             saves: true)

@@ -44,6 +44,7 @@ struct Snapshot: ParsableCommand {
         let state = try SessionStart.initialState(
             catalog: catalog, store: common.store, learner: learner, environment: ProcessInfo.processInfo.environment,
             width: width, height: height)
+        if !noSave, let id = state.record?.learner.id { common.store.removeLeftovers(of: id) }
         var runner = AppRunner(
             state: state, store: common.store, environment: .live(catalog: catalog, store: common.store), saves: !noSave
         )
