@@ -10,16 +10,22 @@ public struct Course: Hashable, Sendable, Codable {
     public var languages: [LanguageCode]
     /// The language used when a learner has chosen none.
     public var defaultLanguage: LanguageCode
+    /// The order in which roles (paths) are shown.
+    public var roles: [String]
+
+    /// The role order when course.yaml gives none.
+    public static let standardRoles = ["staff", "ambassador", "leader", "ai-manager"]
 
     /// Makes a course.
     public init(
         id: String, title: LocalizedText, summary: LocalizedText? = nil, languages: [LanguageCode],
-        defaultLanguage: LanguageCode
+        defaultLanguage: LanguageCode, roles: [String] = Course.standardRoles
     ) {
         self.id = id
         self.title = title
         self.summary = summary
         self.languages = languages
         self.defaultLanguage = defaultLanguage
+        self.roles = roles
     }
 }

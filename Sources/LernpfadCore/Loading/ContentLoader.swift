@@ -23,9 +23,6 @@ public struct ContentLoader: Sendable {
     /// Read every lesson body in full: UTF-8, emptiness, TODO markers.
     public var checkLessonBodies: Bool
 
-    /// The order roles take when course.yaml does not list them.
-    static let standardRoles = ["staff", "ambassador", "leader", "ai-manager"]
-
     /// Makes a loader.
     public init(root: String, today: CalendarDay, checkLessonBodies: Bool = false) {
         self.root = root
@@ -118,9 +115,11 @@ public struct ContentLoader: Sendable {
                     "default_language '\(code.sanitizedForMessage)' is not one of languages")
             }
         }
-        _ = reader.strings("roles", required: false)
+        let roles = (reader.strings("roles", required: false) ?? []).map(\.0)
         reader.finish(what: "course.yaml")
-        return Course(id: id, title: title, summary: summary, languages: languages, defaultLanguage: defaultLanguage)
+        return Course(
+            id: id, title: title, summary: summary, languages: languages, defaultLanguage: defaultLanguage,
+            roles: roles.isEmpty ? Course.standardRoles : roles)
     }
 
     /// `de`, `en`, `pt-BR`: two or three lower-case letters, optionally a dash and 2–8 letters or digits.
@@ -131,16 +130,6 @@ public struct ContentLoader: Sendable {
         else { return false }
         guard parts.count == 2 else { return true }
         return (2...8).contains(parts[1].count) && parts[1].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-    }
-
-    /// The role order course.yaml gives, if any.
-    private func roleOrder(files: ContentFileReader) -> [String] {
-        let sink = DiagnosticSink()
-        guard let root = parseYAML("course.yaml", files: files, sink: sink),
-            let reader = MappingReader(root, file: "course.yaml", what: "course.yaml", languages: [], sink: sink),
-            let roles = reader.strings("roles", required: false)
-        else { return Self.standardRoles }
-        return roles.isEmpty ? Self.standardRoles : roles.map(\.0)
     }
 
     // MARK: paths
@@ -163,7 +152,7 @@ public struct ContentLoader: Sendable {
             guard let root = parseYAML(file, files: files, sink: sink), let loaded = loader.load(root) else { continue }
             result.append(loaded)
         }
-        let order = roleOrder(files: files)
+        let order = course.roles
         return result.sorted { lhs, rhs in
             let left = order.firstIndex(of: lhs.0.role) ?? Int.max
             let right = order.firstIndex(of: rhs.0.role) ?? Int.max

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Glibc
 import LernpfadCore
+import LernpfadUI
 
 /// Hidden helpers for tests and benchmarks; not part of the contract.
 struct Dev: ParsableCommand {
@@ -64,7 +65,7 @@ struct Dev: ParsableCommand {
             let catalog = try common.loadCatalog(now: Date())
             guard let end = CalendarDay(until)?.startOfDay else { throw ValidationError("--until must be YYYY-MM-DD") }
             try AtomicFile.makeFolder(common.store.learnersFolder)
-            var random = SplitMix64(seed: seed)
+            var random = SeededGenerator(seed: seed)
             let teams = ["marketing", "sales", "hr", "finance", "it", "legal", "service", "product"]
             for index in 0..<learners {
                 let id = String(format: "learner-%05d", index)
@@ -112,20 +113,5 @@ struct Dev: ParsableCommand {
             }
             Output.line("wrote \(learners) learner(s) to \(common.store.learnersFolder)")
         }
-    }
-}
-
-/// SplitMix64, so a seed gives the same synthetic team on every machine.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
