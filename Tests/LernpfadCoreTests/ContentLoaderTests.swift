@@ -39,6 +39,51 @@ struct ContentLoaderTests {
         #expect(result.diagnostics.containsErrors)
     }
 
+    @Test func deferredQuizzesReadTheSameQuizOnFirstUse() throws {
+        let folder = TemporaryFolder()
+        ContentFixture.write(into: folder)
+        let eager = ContentFixture.load(folder, checkBodies: false).catalog
+        let deferred = ContentLoader(root: folder.path, today: ContentFixture.today, deferQuizzes: true).load()
+        #expect(deferred.diagnostics == [])
+        let module = try #require(deferred.catalog.module("basics"))
+        guard case .deferred(let source) = module.quizSource else {
+            Issue.record("the quiz was read at load time")
+            return
+        }
+        #expect(module.hasQuiz)
+        #expect(source.file == "modules/basics/quiz.yaml")
+        #expect(module.quiz == eager.module("basics")?.quiz)
+        #expect(source.diagnostics == [])
+    }
+
+    @Test func aBrokenDeferredQuizKeepsItsModuleAndSaysWhereOnFirstUse() throws {
+        let folder = TemporaryFolder()
+        ContentFixture.write(into: folder)
+        folder.write("modules/law/quiz.yaml", "pass_mark: [oops\n")
+        let result = ContentLoader(root: folder.path, today: ContentFixture.today, deferQuizzes: true).load()
+        #expect(result.skippedModules == [])
+        let module = try #require(result.catalog.module("law"))
+        #expect(module.hasQuiz)
+        #expect(module.quiz == nil)
+        guard case .deferred(let source) = module.quizSource else {
+            Issue.record("the broken quiz was not deferred")
+            return
+        }
+        let problem = try #require(source.diagnostics.first)
+        #expect(problem.severity == .error)
+        #expect(problem.file == "modules/law/quiz.yaml")
+        #expect(problem.line == 2, "libyaml finds the open bracket unclosed at the end of the file")
+    }
+
+    @Test func aMissingQuizIsReportedAtLoadEvenWhenDeferred() {
+        let folder = TemporaryFolder()
+        ContentFixture.write(into: folder)
+        folder.remove("modules/law/quiz.yaml")
+        let result = ContentLoader(root: folder.path, today: ContentFixture.today, deferQuizzes: true).load()
+        #expect(result.skippedModules == ["law"])
+        #expect(result.diagnostics.contains { $0.file == "modules/law/quiz.yaml" && $0.severity == .error })
+    }
+
     @Test func aBrokenCourseFileStillLoadsTheModules() {
         let folder = TemporaryFolder()
         ContentFixture.write(into: folder)
@@ -91,6 +136,25 @@ struct LessonFrontMatterTests {
     func anythingElseGoesToTheYAMLParser(_ matter: String) {
         let lines = matter.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(LessonDocument.plainFrontMatter(lines[...]) == nil)
+    }
+
+    @Test func windowsLineEndingsAreRead() {
+        let document = LessonDocument(text: "---\r\ntitle: Was ist KI?\r\nminutes: 5\r\n---\r\nText\r\n")
+        #expect(document.title == "Was ist KI?")
+        #expect(document.minutes == 5)
+        #expect(document.bodyStartLine == 5)
+        #expect(document.body == "Text\r\n")
+    }
+
+    @Test func aFrontMatterThatNeverEndsIsReported() {
+        let sink = DiagnosticSink()
+        _ = LessonDocument(text: "---\ntitle: x\n\nText\n", file: "l.md", sink: sink)
+        #expect(sink.diagnostics.map(\.message) == ["front matter starts with '---' but never ends"])
+    }
+
+    @Test func theTitleFallsBackToTheFirstHeading() {
+        let document = LessonDocument(text: "\n\nEinleitung\n# Überschrift \nText\n")
+        #expect(document.title == "Überschrift")
     }
 
     @Test func quotedTitlesStillWork() {

@@ -103,6 +103,29 @@ struct AppBehaviourTests {
         #expect(finished.record?.review["basics/outputs"] == nil)
     }
 
+    @Test func aBrokenDeferredQuizSaysWhereWhenChosen() {
+        let broken = DeferredQuiz(file: "modules/basics/quiz.yaml") {
+            (nil, [Diagnostic(.error, "modules/basics/quiz.yaml", line: 3, column: 1, "pass_mark is missing")])
+        }
+        let base = UIFixture.catalog
+        let modules = base.modules.map { module in
+            var module = module
+            if module.id == "basics" { module.quizSource = .deferred(broken) }
+            return module
+        }
+        let catalog = Catalog(course: base.course, paths: base.paths, modules: modules, root: base.root)
+        var start = UIFixture.state()
+        start.catalog = catalog
+        let (state, _) = UIFixture.run("jj<enter><enter>jj<enter>", on: start)
+        guard case .module = state.screen else {
+            Issue.record("left the module screen for a quiz that cannot load")
+            return
+        }
+        let screen = AppModel.render(state, now: UIFixture.now).lines.joined(separator: "\n")
+        #expect(screen.contains("Wissenscheck fehlerhaft"))
+        #expect(state.notice?.contains("modules/basics/quiz.yaml:3:1: error: pass_mark is missing") == true)
+    }
+
     @Test func choiceOrderIsShuffledPerSeedAndReplayable() {
         let questions = UIFixture.catalog.module("basics")!.quiz!.questions.map { (module: "basics", question: $0) }
         let first = QuizState(module: "basics", questions: questions, seed: 7, startedAt: 0)

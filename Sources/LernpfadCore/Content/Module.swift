@@ -31,8 +31,20 @@ public struct Module: Hashable, Sendable, Codable, Identifiable {
     public var changelog: [ChangelogEntry]
     /// Lessons in reading order.
     public var lessons: [Lesson]
-    /// The knowledge check, if the module has one.
-    public var quiz: Quiz?
+    /// Where the knowledge check comes from.
+    public var quizSource: QuizSource
+
+    /// The knowledge check, if the module has one and it reads cleanly; a deferred quiz is read now.
+    public var quiz: Quiz? {
+        get { quizSource.quiz }
+        set { quizSource = newValue.map(QuizSource.loaded) ?? .none }
+    }
+
+    /// True when the module ends with a knowledge check, without reading a deferred one.
+    public var hasQuiz: Bool {
+        if case .none = quizSource { return false }
+        return true
+    }
 
     /// Makes a module.
     public init(
@@ -40,6 +52,20 @@ public struct Module: Hashable, Sendable, Codable, Identifiable {
         level: Level, objectives: [LocalizedText], prerequisites: [String] = [], sources: [Source] = [],
         reviewed: CalendarDay? = nil, reviewBy: CalendarDay? = nil, changelog: [ChangelogEntry] = [],
         lessons: [Lesson] = [], quiz: Quiz? = nil
+    ) {
+        self.init(
+            id: id, version: version, title: title, summary: summary, minutes: minutes, level: level,
+            objectives: objectives, prerequisites: prerequisites, sources: sources, reviewed: reviewed,
+            reviewBy: reviewBy, changelog: changelog, lessons: lessons,
+            quizSource: quiz.map(QuizSource.loaded) ?? .none)
+    }
+
+    /// Makes a module whose quiz may be read later.
+    public init(
+        id: String, version: SemanticVersion, title: LocalizedText, summary: LocalizedText, minutes: Int,
+        level: Level, objectives: [LocalizedText], prerequisites: [String], sources: [Source],
+        reviewed: CalendarDay?, reviewBy: CalendarDay?, changelog: [ChangelogEntry], lessons: [Lesson],
+        quizSource: QuizSource
     ) {
         self.id = id
         self.version = version
@@ -54,7 +80,7 @@ public struct Module: Hashable, Sendable, Codable, Identifiable {
         self.reviewBy = reviewBy
         self.changelog = changelog
         self.lessons = lessons
-        self.quiz = quiz
+        self.quizSource = quizSource
     }
 
     /// The lesson with `id`, if the module has it.

@@ -34,18 +34,28 @@ struct ContentFileReader: Sendable {
     let resolvedRoot: String
 
     init(root: String) {
-        resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        resolvedRoot = Self.resolve(root)
+    }
+
+    /// The path with every symlink resolved; the path itself when it does not exist.
+    ///
+    /// `realpath(3)` rather than Foundation's URL resolution: it runs once per content file at start-up, and
+    /// the URL round trip cost more than reading the file.
+    static func resolve(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// True when `absolutePath` resolves to a place inside the content folder.
     func isInside(_ absolutePath: String) -> Bool {
-        let resolved = URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
+        let resolved = Self.resolve(absolutePath)
         return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
     }
 
     /// The resolved target of a path, for messages.
     func resolvedTarget(_ absolutePath: String) -> String {
-        URL(fileURLWithPath: absolutePath).resolvingSymlinksInPath().path
+        Self.resolve(absolutePath)
     }
 
     /// Reads a whole file as UTF-8 text.
@@ -58,22 +68,39 @@ struct ContentFileReader: Sendable {
 
     /// Reads at most `limit` bytes (or the whole file) after the safety checks.
     func data(at absolutePath: String, limit: Int?) -> Result<Data, Failure> {
-        guard FileManager.default.fileExists(atPath: absolutePath) else { return .failure(.missing) }
+        var status = stat()
+        guard stat(absolutePath, &status) == 0 else {
+            return errno == ENOENT || errno == ENOTDIR ? .failure(.missing) : .failure(.unreadable(Self.reason(errno)))
+        }
         guard isInside(absolutePath) else { return .failure(.outsideContent(resolvedTarget(absolutePath))) }
-        guard let handle = FileHandle(forReadingAtPath: absolutePath) else {
-            return .failure(.unreadable("permission denied or not a file"))
+        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable("not a regular file")) }
+        let size = Int(status.st_size)
+        if limit == nil && size > Self.maximumBytes { return .failure(.tooLarge(size)) }
+        let descriptor = open(absolutePath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(.unreadable(Self.reason(errno))) }
+        defer { close(descriptor) }
+        let wanted = min(size, limit ?? size)
+        var data = Data(count: wanted)
+        var filled = 0
+        var failure: Int32 = 0
+        data.withUnsafeMutableBytes { buffer in
+            while filled < wanted {
+                let count = read(descriptor, buffer.baseAddress! + filled, wanted - filled)
+                if count > 0 {
+                    filled += count
+                } else if count == 0 || errno != EINTR {
+                    failure = count < 0 ? errno : 0
+                    break
+                }
+            }
         }
-        defer { try? handle.close() }
-        do {
-            let size = Int(try handle.seekToEnd())
-            if limit == nil && size > Self.maximumBytes { return .failure(.tooLarge(size)) }
-            try handle.seek(toOffset: 0)
-            let wanted = min(size, limit ?? size)
-            return .success(try handle.read(upToCount: wanted) ?? Data())
-        } catch {
-            return .failure(.unreadable(String(describing: error)))
-        }
+        if failure != 0 { return .failure(.unreadable(Self.reason(failure))) }
+        // A file that shrank while it was read yields what was there.
+        if filled < wanted { data.removeSubrange(filled...) }
+        return .success(data)
     }
+
+    private static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     /// Decodes UTF-8, reporting the line and column of the first bad byte.
     static func decodeUTF8(_ data: Data) -> Result<String, Failure> {

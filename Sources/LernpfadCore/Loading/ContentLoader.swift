@@ -22,12 +22,17 @@ public struct ContentLoader: Sendable {
     public var today: CalendarDay
     /// Read every lesson body in full: UTF-8, emptiness, TODO markers.
     public var checkLessonBodies: Bool
+    /// Check only that each quiz.yaml is there and read it on first use: what the TUI wants at start-up.
+    ///
+    /// A broken quiz then no longer skips its module; it shows when the learner opens the quiz.
+    public var deferQuizzes: Bool
 
     /// Makes a loader.
-    public init(root: String, today: CalendarDay, checkLessonBodies: Bool = false) {
+    public init(root: String, today: CalendarDay, checkLessonBodies: Bool = false, deferQuizzes: Bool = false) {
         self.root = root
         self.today = today
         self.checkLessonBodies = checkLessonBodies
+        self.deferQuizzes = deferQuizzes
     }
 
     /// Loads everything it can.
@@ -46,7 +51,8 @@ public struct ContentLoader: Sendable {
             let moduleSink = DiagnosticSink()
             let loader = ModuleLoader(
                 folder: moduleIDs[index], root: root, languages: course.languages, today: today,
-                checkLessonBodies: checkLessonBodies, files: files, sink: moduleSink)
+                checkLessonBodies: checkLessonBodies, deferQuiz: deferQuizzes && !checkLessonBodies, files: files,
+                sink: moduleSink)
             let loaded = loader.load()
             results.set(
                 index,

@@ -19,7 +19,7 @@ public struct LessonDocument: Sendable {
         var minutes: Int?
         if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") {
             // Only the head is split into lines; the body stays one slice of the text.
-            let lines = text.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false)
+            let lines = Self.lines(of: text, maxSplits: 64)
             if let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) {
                 let matter = lines[1..<end].joined(separator: "\n")
                 body = end + 1 < lines.count ? String(text[lines[end + 1].startIndex...]) : ""
@@ -47,8 +47,7 @@ public struct LessonDocument: Sendable {
             }
         }
         if title == nil {
-            for line in body.split(separator: "\n", maxSplits: 40, omittingEmptySubsequences: true).prefix(40)
-            where line.hasPrefix("# ") {
+            for line in Self.lines(of: body, maxSplits: 40).prefix(40) where line.hasPrefix("# ") {
                 title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
                 break
             }
@@ -57,6 +56,28 @@ public struct LessonDocument: Sendable {
         self.bodyStartLine = startLine
         self.title = title
         self.minutes = minutes
+    }
+
+    /// The first `maxSplits` lines of `text` without their line breaks (`\n` or `\r\n`), then the rest.
+    ///
+    /// Split on bytes: `String.split` walks grapheme clusters, which made reading the heads of all lessons the
+    /// largest single cost of start-up, and it never splits `\r\n`, which is one cluster.
+    static func lines(of text: String, maxSplits: Int) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex && lines.count < maxSplits {
+            if bytes[index] == UInt8(ascii: "\n") {
+                var end = index
+                if end > start, bytes[bytes.index(before: end)] == UInt8(ascii: "\r") { end = bytes.index(before: end) }
+                lines.append(text[start..<end])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// `title` and `minutes` from front matter of plain `key: value` lines, or nil when it holds anything a YAML

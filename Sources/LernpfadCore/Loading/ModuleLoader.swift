@@ -14,6 +14,8 @@ struct ModuleLoader {
     let languages: [LanguageCode]
     let today: CalendarDay
     let checkLessonBodies: Bool
+    /// Only check that quiz.yaml is there and read it on first use (see `DeferredQuiz`).
+    var deferQuiz = false
     let files: ContentFileReader
     let sink: DiagnosticSink
 
@@ -89,18 +91,30 @@ struct ModuleLoader {
                     file, reader.markOf("changelog"), "changelog \(entry.version) names unknown lesson '\(lesson)'")
             }
         }
-        let quiz = QuizLoader(
-            folder: folder, root: self.root, languages: languages, checkTodos: checkLessonBodies, files: files,
-            sink: sink
-        ).load()
-
+        let quizSource = loadQuiz()
         guard let id, let version, let title, let summary, let minutes, let level else { return nil }
         let module = Module(
             id: id, version: version, title: title, summary: summary, minutes: minutes, level: level,
             objectives: objectives, prerequisites: prerequisites, sources: sources, reviewed: reviewed,
             reviewBy: reviewBy,
-            changelog: changelog, lessons: lessons, quiz: quiz)
+            changelog: changelog, lessons: lessons, quizSource: quizSource)
         return (module, ModuleMarks(file: file, prerequisiteMarks: prerequisiteMarks))
+    }
+
+    private func loadQuiz() -> QuizSource {
+        let quizLoader = QuizLoader(
+            folder: folder, root: root, languages: languages, checkTodos: checkLessonBodies, files: files, sink: sink)
+        guard deferQuiz else { return quizLoader.load().map(QuizSource.loaded) ?? .none }
+        guard quizLoader.exists() else { return .none }
+        let (folder, root, languages, files) = (folder, root, languages, files)
+        return .deferred(
+            DeferredQuiz(file: quizLoader.file) {
+                let quizSink = DiagnosticSink()
+                let quiz = QuizLoader(
+                    folder: folder, root: root, languages: languages, checkTodos: false, files: files, sink: quizSink
+                ).load()
+                return (quiz, quizSink.diagnostics)
+            })
     }
 
     private func readSources(_ reader: MappingReader) -> [Source] {

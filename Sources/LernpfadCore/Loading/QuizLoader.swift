@@ -11,13 +11,21 @@ struct QuizLoader {
 
     static let choiceLimit = 2...8
 
-    func load() -> Quiz? {
-        let file = "modules/\(folder)/quiz.yaml"
-        guard files.isInside(root + "/modules/" + folder) else { return nil }
+    /// The quiz file relative to the content folder.
+    var file: String { "modules/\(folder)/quiz.yaml" }
+
+    /// Reports a missing quiz.yaml and returns false, without parsing the file.
+    func exists() -> Bool {
+        guard files.isInside(root + "/modules/" + folder) else { return false }
         if case .failure(.missing) = files.data(at: root + "/" + file, limit: 0) {
             sink.error(file, nil, "module has no quiz.yaml: every module ends with a knowledge check")
-            return nil
+            return false
         }
+        return true
+    }
+
+    func load() -> Quiz? {
+        guard exists() else { return nil }
         guard let node = parseContentYAML(file, root: root, files: files, sink: sink),
             let reader = MappingReader(node, file: file, what: "quiz.yaml", languages: languages, sink: sink)
         else { return nil }

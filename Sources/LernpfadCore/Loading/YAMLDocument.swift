@@ -28,7 +28,8 @@ enum YAMLDocument {
             sink.error(file, SourceMark(line: 1, column: 1), "file is empty")
             return nil
         }
-        if let mark = firstAlias(in: root) {
+        // Without a `*` there is no alias to find, and the walk over every node is skipped.
+        if text.utf8.contains(UInt8(ascii: "*")), let mark = firstAlias(in: root) {
             sink.error(file, mark, "YAML anchors and aliases are not supported in content files")
             return nil
         }
@@ -84,17 +85,25 @@ enum YAMLDocument {
     /// Yams resolves an alias to the anchored node itself, so a node of the same kind seen twice at one mark
     /// is an alias. (A block mapping starts where its first key does, hence the kind in the key.)
     private static func firstAlias(in root: Node) -> SourceMark? {
-        var seen = Set<String>()
+        // A value key, not an interpolated string: this walk visits every node of every content file.
+        struct Place: Hashable {
+            var kind: UInt8
+            var line: Int
+            var column: Int
+        }
+        var seen = Set<Place>()
         var stack = [root]
         while let node = stack.popLast() {
-            if let mark = node.sourceMark {
-                let kind: String
+            if let mark = node.mark {
+                let kind: UInt8
                 switch node {
-                case .mapping: kind = "m"
-                case .sequence: kind = "s"
-                case .scalar, .alias: kind = "v"
+                case .mapping: kind = 0
+                case .sequence: kind = 1
+                case .scalar, .alias: kind = 2
                 }
-                if !seen.insert("\(kind)\(mark.line):\(mark.column)").inserted { return mark }
+                if !seen.insert(Place(kind: kind, line: mark.line, column: mark.column)).inserted {
+                    return SourceMark(line: mark.line, column: mark.column)
+                }
             }
             switch node {
             case .mapping(let mapping):

@@ -73,7 +73,7 @@ public enum ProgressEngine {
                 guard let read = lessonsRead[id] else { return false }
                 return since.map { read > $0 } ?? true
             }
-            if module.quiz == nil {
+            if !module.hasQuiz {
                 // Without a quiz, reading is the whole module; a refresher then means reading the changed lessons.
                 if completion == nil && lessonsDone && !lessonIDs.isEmpty {
                     completion = ModuleCompletion(at: time, version: module.version, score: nil)

@@ -13,7 +13,7 @@ public enum Phrase: CaseIterable, Sendable {
     case tooSmall, endOfLesson, lessonCompleted, searchPrompt, noResults, milestone, attestedBy, notAttested
     case welcome, askName, askTeam, askRoles, askLanguage, confirm, enterToContinue, spaceToToggle
     case typeToEnter, pickAtLeastOneRole, saved, refresher, skippedModules, helpTitle, pressAnyKey
-    case reviewQuestionOf, reviewDone, position, quizNotAvailable, cannotOpenLesson, changedLessons
+    case reviewQuestionOf, reviewDone, position, quizNotAvailable, quizBroken, cannotOpenLesson, changedLessons
     case team, teamSort, teamFilter, missedQuestions, lastActivity, allTeams, noLearners, skippedFiles
 }
 
@@ -124,6 +124,10 @@ public struct Localizer: Sendable {
         case .reviewDone: return ("Alle fälligen Fragen wiederholt", "All due questions reviewed")
         case .position: return ("Zeile", "line")
         case .quizNotAvailable: return ("Dieses Modul hat keinen Wissenscheck", "This module has no knowledge check")
+        case .quizBroken:
+            return (
+                "Wissenscheck fehlerhaft, bitte der Schulung melden", "Knowledge check is broken; tell your trainer"
+            )
         case .cannotOpenLesson: return ("Lektion kann nicht geöffnet werden", "Cannot open lesson")
         case .changedLessons: return ("geänderte Lektionen", "changed lessons")
         case .team: return ("Team", "Team")

@@ -51,6 +51,9 @@ enum ModuleScreen {
                 line.append("  (\(text(.score)) \(Int((score * 100).rounded()))%)", style: Theme.muted)
             }
             items.append(line)
+        } else if module.hasQuiz {
+            // A deferred quiz that turned out broken: keep the item, so choosing it says why.
+            items.append(StyledLine([("? ", Theme.warning), (text(.quizBroken), Theme.warning)]))
         }
         var footer: [StyledLine] = [.empty, StyledLine(text(.sources), style: Theme.title.with(role: .normal))]
         for source in module.sources {

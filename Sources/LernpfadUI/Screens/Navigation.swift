@@ -28,7 +28,14 @@ enum Navigation {
 
     static func startQuiz(_ state: inout AppState, module id: String, environment: AppEnvironment) {
         guard let module = state.catalog.module(id), let quiz = module.quiz, !quiz.questions.isEmpty else {
-            state.notice = state.text(.quizNotAvailable)
+            if case .deferred(let deferred)? = state.catalog.module(id)?.quizSource,
+                let problem = deferred.diagnostics.first(where: { $0.severity == .error })
+            {
+                // Read on first use, so a broken file shows here rather than at start-up.
+                state.notice = "\(state.text(.quizBroken)): \(problem)"
+            } else {
+                state.notice = state.text(.quizNotAvailable)
+            }
             return
         }
         let questions = quiz.questions.map { (module: id, question: $0) }

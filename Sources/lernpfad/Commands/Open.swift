@@ -24,7 +24,7 @@ struct Open: ParsableCommand {
                     + "Use 'lernpfad status' for a report or 'lernpfad snapshot' to render a screen as text")
         }
         let environment = ProcessInfo.processInfo.environment
-        let content = try common.loadContent(now: Date())
+        let content = try common.loadContent(now: Date(), deferQuizzes: true)
         var state = try SessionStart.initialState(
             catalog: content.catalog, store: common.store, learner: learner, environment: environment, width: 80,
             height: 24)

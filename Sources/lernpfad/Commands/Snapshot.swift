@@ -40,7 +40,7 @@ struct Snapshot: ParsableCommand {
         case .failure(let error): throw ValidationError(error.description)
         }
         let fixedNow = asOf.asOf == nil ? nil : try asOf.now()
-        let catalog = try common.loadCatalog(now: fixedNow ?? Date())
+        let catalog = try common.loadCatalog(now: fixedNow ?? Date(), deferQuizzes: true)
         let state = try SessionStart.initialState(
             catalog: catalog, store: common.store, learner: learner, environment: ProcessInfo.processInfo.environment,
             width: width, height: height)

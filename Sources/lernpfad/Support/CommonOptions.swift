@@ -17,18 +17,18 @@ struct CommonOptions: ParsableArguments {
     var store: LearnerStore { LearnerStore(dataFolder: locations.data) }
 
     /// Loads the content folder, or fails with a one-line message when there is none.
-    func loadContent(now: Date) throws -> ContentLoadResult {
+    func loadContent(now: Date, deferQuizzes: Bool = false) throws -> ContentLoadResult {
         let folder = locations.content
         guard FileManager.default.fileExists(atPath: folder + "/course.yaml") else {
             throw CommandFailure("\(folder): no course.yaml here; pass --content DIR or set LERNPFAD_CONTENT")
         }
-        return ContentLoader(root: folder, today: CalendarDay(now)).load()
+        return ContentLoader(root: folder, today: CalendarDay(now), deferQuizzes: deferQuizzes).load()
     }
 
     /// Loads the catalog; broken modules are skipped with a one-line notice on stderr.
-    func loadCatalog(now: Date, quiet: Bool = false) throws -> Catalog {
+    func loadCatalog(now: Date, quiet: Bool = false, deferQuizzes: Bool = false) throws -> Catalog {
         let folder = locations.content
-        let result = try loadContent(now: now)
+        let result = try loadContent(now: now, deferQuizzes: deferQuizzes)
         if !quiet && !result.skippedModules.isEmpty {
             let names = result.skippedModules.joined(separator: ", ")
             Output.error(
