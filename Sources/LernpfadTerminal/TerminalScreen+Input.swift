@@ -1,4 +1,5 @@
 import CNCurses
+import Glibc
 import LernpfadUI
 
 extension TerminalScreen {
@@ -15,7 +16,8 @@ extension TerminalScreen {
     /// The wait is cut into slices of at most 100 ms; before each the method checks
     /// ``TerminalSignals/pendingSignal``. When `SIGTERM`, `SIGHUP` or `SIGINT` has arrived it
     /// calls ``stop()``, which restores the terminal and ends the process with that signal
-    /// (status 128 + signal): the method does not return then.
+    /// (status 128 + signal): the method does not return then. A terminal that has gone away
+    /// (closed or hung up) counts as `SIGHUP` even when that signal is ignored or never came.
     ///
     /// - Parameter timeoutMilliseconds: How long to wait at most; 0 only looks, a negative value
     ///   waits until there is input.
@@ -36,9 +38,19 @@ extension TerminalScreen {
             var input: wint_t = 0
             let status = wget_wch(window, &input)
             if let key = decode(status: status, input: input, in: window) { return key }
+            // Without its terminal curses answers at once, forever; when SIGHUP is ignored no signal
+            // ends the process either, and this loop would spin at full CPU.
+            if status == ERR, Self.inputHasGoneAway() { TerminalSignals.recordHangUp() }
             if let deadline, clock.now >= deadline { return nil }
         }
         return nil
+    }
+
+    /// Whether the terminal on standard input has hung up or been closed.
+    static func inputHasGoneAway() -> Bool {
+        var input = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) >= 0 else { return false }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// The whole milliseconds from `now` to `deadline`, at least 0.

@@ -37,7 +37,9 @@ private func recordSignal(_ signal: Int32) {
 ///
 /// The application saves every event when it happens, so nothing else needs doing on the way
 /// out. `SIGWINCH` is left to curses, which turns it into a `KEY_RESIZE` key. A signal that was
-/// ignored when ``install()`` ran (as under `nohup`) stays ignored.
+/// ignored when ``install()`` ran (as under `nohup`) stays ignored; but a terminal that goes away
+/// without a `SIGHUP` arriving is recorded as one by the key loop (``recordHangUp()``), so the
+/// process still ends instead of waiting for input that can never come.
 ///
 /// ``TerminalScreen`` installs and uninstalls these handlers itself; call ``install()`` directly
 /// only to get the same handling without a screen. Installing before curses starts also keeps
@@ -83,6 +85,12 @@ public enum TerminalSignals {
             sigaction(signal, &action, nil)
         }
         if let signal = pendingSignal { endProcess(with: signal) }
+    }
+
+    /// Records a hang-up as if `SIGHUP` had arrived, for a terminal found gone without one (the
+    /// signal is ignored, or the parent took it): the key loop then ends the process the same way.
+    static func recordHangUp() {
+        recordSignal(SIGHUP)
     }
 
     /// The first signal received since ``install()``, or `nil`. Long-running work can check it

@@ -11,10 +11,27 @@ struct Binary {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `$LERNPFAD_BINARY`, else the debug build in this checkout.
-    static var path: String {
-        ProcessInfo.processInfo.environment["LERNPFAD_BINARY"]
-            ?? repository.appendingPathComponent(".build/debug/lernpfad").path
+    /// `$LERNPFAD_BINARY`, else the `lernpfad` built beside the running tests, else the debug build in this checkout.
+    ///
+    /// Looking beside the tests first means `swift test --build-path X` runs the binary of build X, not whatever
+    /// an older build left in `.build`.
+    static let path: String = {
+        if let explicit = ProcessInfo.processInfo.environment["LERNPFAD_BINARY"], !explicit.isEmpty { return explicit }
+        return builtBesideTests ?? repository.appendingPathComponent(".build/debug/lernpfad").path
+    }()
+
+    /// The `lernpfad` executable in the folder of the test executable (Linux) or test bundle (macOS), if any.
+    private static var builtBesideTests: String? {
+        var folders: [URL] = []
+        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            folders.append(URL(fileURLWithPath: executable).deletingLastPathComponent())
+        }
+        for bundle in Bundle.allBundles where bundle.bundleURL.pathExtension == "xctest" {
+            folders.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        return folders.map { $0.appendingPathComponent("lernpfad").path }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     static var shippedContent: String { repository.appendingPathComponent("Content").path }

@@ -7,16 +7,33 @@ final class Tmux {
     private let socket: String
 
     /// Starts `arguments` of the lernpfad binary in a new tmux session of `width`x`height`.
-    init(_ arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+    ///
+    /// With `outputLog`, every byte the pane receives (what the program writes to its terminal, then the
+    /// `EXITED:` line) is appended to that file. With `ignoringHangUp`, the program starts with `SIGHUP` ignored,
+    /// as a parent that ignores it would leave it, while the shell around it does not.
+    init(
+        _ arguments: [String], width: Int = 100, height: Int = 30, environment: [String: String] = [:],
+        outputLog: String? = nil, ignoringHangUp: Bool = false
+    ) throws {
         name = "lp" + UUID().uuidString.prefix(8)
         socket = NSTemporaryDirectory() + "tmux-" + name
         var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color"]
         for (key, value) in environment { env[key] = value }
         let exports = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let program = ([Binary.path] + arguments).map(Self.quote).joined(separator: " ")
-        let command = "env \(exports) \(program); echo EXITED:$?; sleep 30"
+        let start = "env \(exports) \(program)"
+        var command = (ignoringHangUp ? "(trap '' HUP; exec \(start))" : start) + "; echo EXITED:$?; sleep 30"
+        let channel = name + "-piped"
+        if outputLog != nil {
+            // The program's first frame would race the pipe; so the pane waits until the pipe is in place.
+            command = "tmux -S \(Self.quote(socket)) wait-for \(channel); " + command
+        }
         // The tmux server started here inherits stdout; a pipe would never see its end, so discard it.
         try run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command], capture: false)
+        if let outputLog {
+            try run(["pipe-pane", "-o", "-t", name, "cat >> " + Self.quote(outputLog)])
+            try run(["wait-for", "-S", channel])
+        }
     }
 
     deinit {
@@ -78,14 +95,32 @@ final class Tmux {
     /// Polls the screen until `text` shows, or fails after `seconds` with the last screen.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 10) throws -> String {
+        try waitUntil("'\(text)'", seconds: seconds) { $0.contains(text) }
+    }
+
+    /// Polls the screen until `condition` holds for it, or fails after `seconds` naming `what` and the last screen.
+    @discardableResult
+    func waitUntil(_ what: String, seconds: Double = 10, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
+            if condition(last) { return last }
             usleep(50_000)
         }
-        throw TmuxTimeout(expected: text, screen: last)
+        throw TmuxTimeout(expected: what, screen: last)
+    }
+
+    /// The status the program exited with, from the `EXITED:` line the pane prints after it.
+    func exitStatus(seconds: Double = 10) throws -> Int? {
+        let screen = try waitFor("EXITED:", seconds: seconds)
+        let after = screen.components(separatedBy: "EXITED:")[1]
+        return Int(after.prefix { $0.isNumber })
+    }
+
+    /// A tmux format variable of the pane, e.g. `alternate_on` or `cursor_flag`.
+    func paneState(_ variable: String) throws -> String {
+        try run(["display-message", "-p", "-t", name, "#{\(variable)}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The process id of the program in the pane.
@@ -99,5 +134,5 @@ final class Tmux {
 struct TmuxTimeout: Error, CustomStringConvertible {
     var expected: String
     var screen: String
-    var description: String { "timed out waiting for '\(expected)'; screen was:\n\(screen)" }
+    var description: String { "timed out waiting for \(expected); screen was:\n\(screen)" }
 }
