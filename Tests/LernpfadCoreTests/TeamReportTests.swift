@@ -85,6 +85,43 @@ struct TeamReportTests {
         #expect(staff.states == ["completed": 1, "overdue": 1, "notStarted": 1])
     }
 
+    @Test(arguments: [nil, "marketing"])
+    func jsonIsByteForByteWhatJSONEncoderWrites(team: String?) throws {
+        var records = records
+        records[0].learner.name = "Änne \"Q\" \\ / \u{1}\u{1F}\t\n\r\u{8}\u{C}\u{7F} 👩🏽‍💻 \u{2028}"
+        records[0].events.append(
+            LearnerEvent(
+                at: date("2026-02-01T09:30:00.123Z"), kind: .attested, milestone: "team-kickoff", by: "Chef </b>"))
+        records[1].learner.team = nil
+        let skipped = [SkippedFile(file: "/data/learners/x.json", reason: "not a JSON object")]
+        for now in [date("2026-11-21T12:00:00Z"), Timestamp.parseAsOf("2027-01-31")!] {
+            let report = TeamReport(records: records, skipped: skipped, catalog: catalog(), now: now, team: team)
+            var expected = try JSONCoding.encoder().encode(report)
+            expected.append(0x0A)
+            let written = report.jsonData()
+            #expect(
+                written == expected,
+                "differs from JSONEncoder:\n\(String(decoding: written, as: UTF8.self))")
+        }
+        // More rows than one chunk of the parallel writer, so the splicing is checked too.
+        let many = (0..<1_201).map { learner(String(format: "l%04d", $0), team: "marketing") }
+        let big = TeamReport(records: many, skipped: [], catalog: catalog(), now: date("2026-11-21T12:00:00Z"))
+        #expect(big.jsonData() == (try JSONCoding.encoder().encode(big)) + [0x0A])
+        let empty = TeamReport(records: [], skipped: [], catalog: catalog(), now: date("2026-11-21T12:00:00Z"))
+        #expect(empty.jsonData() == (try JSONCoding.encoder().encode(empty)) + [0x0A])
+    }
+
+    @Test func contributionsGiveTheSameReportAsRecords() {
+        let now = date("2026-11-21T12:00:00Z")
+        let catalog = catalog()
+        let direct = TeamReport(records: records, skipped: [], catalog: catalog, now: now, team: "marketing")
+        let streamed = TeamReport(
+            contributions: records.map { TeamReport.contribution(of: $0, catalog: catalog, now: now) }, skipped: [],
+            catalog: catalog, now: now, team: "marketing")
+        #expect(direct == streamed)
+        #expect(direct.learners.count == 2)
+    }
+
     @Test func csvFollowsRFC4180AndDefusesFormulas() {
         var list = records
         list[2].learner.name = "=HYPERLINK(\"x\"), \"Carl\""

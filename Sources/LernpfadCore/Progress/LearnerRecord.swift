@@ -27,7 +27,9 @@ public struct LearnerRecord: Hashable, Sendable, Codable {
 
     /// Events in time order (the file keeps them in append order, which may differ after a merge).
     public var chronologicalEvents: [LearnerEvent] {
-        events.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        // Events are appended as they happen, so the file is almost always in order already.
+        if zip(events, events.dropFirst()).allSatisfy({ $0.at <= $1.at }) { return events }
+        return events.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
     }
 }
 

@@ -13,9 +13,15 @@ public enum ProgressEngine {
     /// The standing in one path.
     public static func path(for path: LearningPath, events: [LearnerEvent], catalog: Catalog, now: Date) -> PathProgress
     {
+        // One pass to sort events by module, rather than one pass over all events per module.
+        var eventsByModule: [String: [LearnerEvent]] = [:]
+        for event in events {
+            if let module = event.module { eventsByModule[module, default: []].append(event) }
+        }
         let modules = path.modules.map { id -> ModuleProgress in
             guard let module = catalog.module(id) else { return unavailable(id) }
-            return self.module(module, validity: path.validity, dueSoon: path.dueSoon, events: events, now: now)
+            return self.module(
+                module, validity: path.validity, dueSoon: path.dueSoon, events: eventsByModule[id] ?? [], now: now)
         }
         let done = modules.filter { $0.state.isValidCompletion }.count
         let everCompleted = modules.allSatisfy { $0.completion != nil }

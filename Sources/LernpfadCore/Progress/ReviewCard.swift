@@ -33,21 +33,31 @@ public struct ReviewCard: Hashable, Sendable, Codable {
         self.lapses = lapses
     }
 
+    /// The longest interval a review schedules: a century, far past any validity, and a due date that a
+    /// learner file can still hold.
+    public static let maximumIntervalDays = 36_500.0
+
     /// The card after a review: right answers (quality 4) stretch the interval, wrong ones (quality 1) reset it.
+    ///
+    /// A card comes from a file anyone can edit, so its numbers are bounded here rather than trusted: the
+    /// interval stays within 1 day and `maximumIntervalDays`, and the counters stop at `Int.max`.
     public func reviewed(correct: Bool, at now: Date) -> ReviewCard {
         var next = self
         let quality = correct ? 4.0 : 1.0
         if correct {
-            next.repetitions += 1
+            next.repetitions = repetitions == .max ? .max : repetitions + 1
             switch next.repetitions {
             case 1: next.intervalDays = 1
             case 2: next.intervalDays = 6
-            default: next.intervalDays = (intervalDays * easiness).rounded()
+            default:
+                let stretched = (intervalDays * easiness).rounded()
+                // Written so that NaN (an infinite interval times zero easiness) falls to 1 too.
+                next.intervalDays = stretched >= 1 ? min(stretched, Self.maximumIntervalDays) : 1
             }
         } else {
             next.repetitions = 0
             next.intervalDays = 1
-            next.lapses += 1
+            next.lapses = lapses == .max ? .max : lapses + 1
         }
         next.easiness = max(1.3, easiness + 0.1 - (5 - quality) * (0.08 + (5 - quality) * 0.02))
         next.due = now.addingTimeInterval(next.intervalDays * 86_400)

@@ -58,6 +58,41 @@ public enum AtomicFile {
     }
 
     /// Makes `path` and its parents, 0700 for new folders (learner data is personal).
+    /// The whole file in one open and as few reads as it takes; nil with `errno` set when it cannot be read.
+    ///
+    /// A team report reads ten thousand files; `FileManager.contents(atPath:)` added a third to the system
+    /// time of that. Writers replace files by rename, so what is read is one whole version of the file.
+    public static func read(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            errno = EISDIR
+            return nil
+        }
+        var data = Data(count: max(Int(status.st_size), 0))
+        var filled = 0
+        var failed = false
+        data.withUnsafeMutableBytes { buffer in
+            while filled < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count > 0 {
+                    filled += count
+                } else if count == 0 {
+                    break
+                } else if errno != EINTR {
+                    failed = true
+                    break
+                }
+            }
+        }
+        if failed { return nil }
+        if filled < data.count { data.removeSubrange(filled...) }
+        return data
+    }
+
     public static func makeFolder(_ path: String) throws(StoreError) {
         do {
             try FileManager.default.createDirectory(

@@ -15,9 +15,13 @@ public enum LearnerFileCodec {
 
     /// The record in `data`; `path` is only for messages.
     ///
-    /// The common case (a current file) is parsed once; only a file that fails to decode, or an older schema,
-    /// is looked at a second time to say why or to migrate it.
+    /// The common case (a current file) is parsed once by `LearnerFileReader`; only a file that it declines, or
+    /// an older schema, is looked at again by Foundation to say why or to migrate it.
     public static func decode(_ data: Data, path: String) throws(StoreError) -> LearnerRecord {
+        // The hand-written reader takes the common case; whatever it declines goes the Foundation way below.
+        if let record = LearnerFileReader.record(from: data), record.schema == LearnerRecord.currentSchema {
+            return record
+        }
         if let record = try? JSONCoding.decoder().decode(LearnerRecord.self, from: data) {
             if record.schema == LearnerRecord.currentSchema { return record }
             if record.schema > LearnerRecord.currentSchema { throw .newerSchema(path: path, schema: record.schema) }

@@ -26,9 +26,9 @@ public struct LearnerStore: Sendable {
     /// Reads one learner.
     public func read(_ id: String) throws(StoreError) -> LearnerRecord {
         let file = try path(for: id)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            if FileManager.default.fileExists(atPath: file) { throw .io(path: file, operation: "read", errno: EACCES) }
-            throw .learnerNotFound(id: id, path: file)
+        guard let data = AtomicFile.read(file) else {
+            if errno == ENOENT { throw .learnerNotFound(id: id, path: file) }
+            throw .io(path: file, operation: "read", errno: errno)
         }
         return try LearnerFileCodec.decode(data, path: file)
     }
@@ -109,23 +109,30 @@ public struct LearnerStore: Sendable {
     /// Files are read and decoded on all cores; each file is read whole in one call, and since writers replace
     /// files by rename, a reader never sees half a file.
     public func readAll() -> (records: [LearnerRecord], skipped: [SkippedFile]) {
+        let (records, skipped) = readAll { $0 }
+        return (records, skipped)
+    }
+
+    /// `transform` of every learner file that decodes, in file-name order, and the skipped files.
+    ///
+    /// The transform runs on the reading thread as soon as a file is decoded, so a caller that keeps only a
+    /// summary never holds ten thousand records at once.
+    public func readAll<Value: Sendable>(_ transform: @Sendable (LearnerRecord) -> Value) -> (
+        values: [Value], skipped: [SkippedFile]
+    ) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? [])
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
-        let results = ResultSlots(count: names.count)
-        DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            results.set(index, readOne(names[index]))
-        }
-        var records: [LearnerRecord] = []
+        let results = parallelMap(names.count) { index in readOne(names[index]).map(transform) }
+        var values: [Value] = []
         var skipped: [SkippedFile] = []
-        records.reserveCapacity(names.count)
-        for result in results.values {
+        values.reserveCapacity(names.count)
+        for result in results {
             switch result {
-            case .success(let record): records.append(record)
+            case .success(let value): values.append(value)
             case .failure(let file): skipped.append(file)
-            case nil: break
             }
         }
-        return (records, skipped)
+        return (values, skipped)
     }
 
     private func readOne(_ name: String) -> Result<LearnerRecord, SkippedFile> {
@@ -161,22 +168,6 @@ public struct LearnerStore: Sendable {
             throw .io(path: file, operation: "lock", errno: EIO)
         }
     }
-}
-
-/// One slot per file, each written by exactly one worker, read after all workers are done.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<LearnerRecord, SkippedFile>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<LearnerRecord, SkippedFile>) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [Result<LearnerRecord, SkippedFile>?] { slots }
 }
 
 /// A learner file that was left out of a team view, with the reason.

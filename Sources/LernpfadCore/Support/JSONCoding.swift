@@ -33,14 +33,46 @@ public enum JSONCoding {
 public enum Timestamp {
     /// Formats `date` with milliseconds, rounded to the nearest millisecond.
     public static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        write(date, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `format(date)` to `bytes`, without making a string.
+    static func write(_ date: Date, into bytes: inout [UInt8]) {
         let totalMilliseconds = Int((date.timeIntervalSince1970 * 1000).rounded())
         let milliseconds = ((totalMilliseconds % 1000) + 1000) % 1000
         let totalSeconds = (totalMilliseconds - milliseconds) / 1000
         let secondsOfDay = ((totalSeconds % 86_400) + 86_400) % 86_400
         let (year, month, day) = civilFromDays((totalSeconds - secondsOfDay) / 86_400)
-        func pad(_ value: Int, _ width: Int) -> String { String(value).leftPadded(to: width) }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondsOfDay / 3600, 2)):"
-            + "\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2)).\(pad(milliseconds, 3))Z"
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            if value < 0 || value >= divisor * 10 {
+                // Years outside 0...9999 are rare enough to take the slow way.
+                bytes.append(contentsOf: String(value).leftPadded(to: width).utf8)
+                return
+            }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(secondsOfDay / 3600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondsOfDay / 60 % 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(secondsOfDay % 60, 2)
+        bytes.append(UInt8(ascii: "."))
+        digits(milliseconds, 3)
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     /// `date` rounded to the millisecond, the precision learner files keep.
@@ -53,7 +85,12 @@ public enum Timestamp {
     /// Hand-written because it runs for every event of every learner in a team report, and Foundation's
     /// parsers are both slower and, for some styles, silently ignore the offset.
     public static func parse(_ text: String) -> Date? {
-        var utf8 = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Parses a timestamp from its UTF-8 bytes, as `parse(_:)` does.
+    static func parse(utf8: UnsafeRawBufferPointer) -> Date? {
         guard utf8.count >= 20 else { return nil }
         func number(_ start: Int, _ length: Int) -> Int? {
             var value = 0
@@ -95,7 +132,6 @@ public enum Timestamp {
         default:
             return nil
         }
-        utf8.removeAll()
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: Double(seconds * 1000 + milliseconds) / 1000)

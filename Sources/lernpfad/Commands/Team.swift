@@ -47,26 +47,34 @@ struct Team: ParsableCommand {
     func run() throws {
         let now = try asOf.now()
         let catalog = try common.loadCatalog(now: now)
-        let (records, skipped) = try lrs.map { try Self.fromLRS($0) } ?? common.store.readAll()
-        let report = TeamReport(records: records, skipped: skipped, catalog: catalog, now: now, team: team)
-        let text: String
+        let report: TeamReport
+        if let lrs {
+            let (records, skipped) = try Self.fromLRS(lrs)
+            report = TeamReport(records: records, skipped: skipped, catalog: catalog, now: now, team: team)
+        } else {
+            // Each file becomes its row as it is read: ten thousand records are never held at once.
+            let (contributions, skipped) = common.store.readAll { record in
+                TeamReport.contribution(of: record, catalog: catalog, now: now)
+            }
+            report = TeamReport(
+                contributions: contributions, skipped: skipped, catalog: catalog, now: now, team: team)
+        }
+        let skipped = report.skipped
+        let data: Data
         switch format {
-        case .table: text = report.table(catalog: catalog) + "\n"
-        case .csv: text = report.csv(excel: excel)
-        case .html: text = report.html(catalog: catalog)
-        case .json:
-            var data = try JSONCoding.encoder().encode(report)
-            data.append(0x0A)
-            text = String(decoding: data, as: UTF8.self)
+        case .table: data = Data((report.table(catalog: catalog) + "\n").utf8)
+        case .csv: data = Data(report.csv(excel: excel).utf8)
+        case .html: data = Data(report.html(catalog: catalog).utf8)
+        case .json: data = report.jsonData()
         }
         if let output {
             do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
                 throw CommandFailure("\(output): cannot write: \(error.localizedDescription)")
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
         }
         if format != .table {
             for file in skipped { Output.error("skipped \(file.file): \(file.reason)") }
