@@ -57,7 +57,6 @@ public enum AtomicFile {
         return try body()
     }
 
-    /// Makes `path` and its parents, 0700 for new folders (learner data is personal).
     /// The whole file in one open and as few reads as it takes; nil with `errno` set when it cannot be read.
     ///
     /// A team report reads ten thousand files; `FileManager.contents(atPath:)` added a third to the system
@@ -93,6 +92,7 @@ public enum AtomicFile {
         return data
     }
 
+    /// Makes `path` and its parents, 0700 for new folders (learner data is personal).
     public static func makeFolder(_ path: String) throws(StoreError) {
         do {
             try FileManager.default.createDirectory(
