@@ -41,6 +41,9 @@ request.httpMethod = arguments[1]
 if arguments[1] != "GET" {
     request.httpBody = FileHandle.standardInput.readDataToEndOfFile()
     request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    // libcurl would otherwise ask "Expect: 100-continue" for any body over 1 KiB and wait for the server's
+    // go-ahead, which some servers (Ralph's uvicorn among them) never send: a stall on every batch.
+    request.setValue("", forHTTPHeaderField: "Expect")
 }
 request.setValue("1.0.3", forHTTPHeaderField: "X-Experience-API-Version")
 if let user = environment["LERNPFAD_LRS_USER"], let password = environment["LERNPFAD_LRS_PASSWORD"] {

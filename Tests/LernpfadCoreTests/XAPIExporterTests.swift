@@ -35,6 +35,27 @@ struct XAPIExporterTests {
         return record
     }
 
+    @Test func jsonIsByteForByteWhatJSONEncoderWritesAndCompactMeansTheSame() throws {
+        var record = record()
+        record.events.append(
+            LearnerEvent(
+                at: date("2026-05-03T10:10:00.250Z"), kind: .quizAttempted, module: "law",
+                moduleVersion: SemanticVersion(1, 0, 0), score: 0.8181818181818182, passed: false,
+                answers: [LearnerEvent.Answer(question: "q1", chosen: ["a", "c"], correct: false)], seed: 42,
+                durationSeconds: 61))
+        record.events.append(LearnerEvent(at: date("2026-05-04T08:00:00Z"), kind: .moduleReset, module: "law"))
+        let statements = exporter().statements(for: record)
+        #expect(statements.contains { $0.result?.extensions != nil })
+        #expect(statements.contains { $0.context?.instructor != nil })
+        let pretty = XAPIStatement.jsonData(statements)
+        let expected = try JSONCoding.encoder().encode(statements)
+        #expect(pretty == expected, "differs:\n\(String(decoding: pretty, as: UTF8.self))")
+        let compact = XAPIStatement.jsonData(statements, compact: true)
+        #expect(!compact.contains(0x0A))
+        #expect(try JSONDecoder().decode([XAPIStatement].self, from: compact) == statements)
+        #expect(XAPIStatement.jsonData([], compact: true) == Data("[]".utf8))
+    }
+
     @Test func everyEventBecomesAStatementWithItsOwnID() {
         let record = record()
         let statements = exporter().statements(for: record)

@@ -9,8 +9,11 @@ public enum AtomicFile {
     ///
     /// A crash at any point leaves either the old or the new file, never a mix. An existing file's mode is kept;
     /// a new file gets `newFileMode`. `beforeRename` lets tests stop the write at its most delicate point.
+    /// `durable: false` skips both fsyncs, for files that only spare work and can be rebuilt (see `SyncLedger`):
+    /// the rename still keeps readers from ever seeing half a file.
     public static func write(
-        _ data: Data, to path: String, newFileMode: mode_t = 0o600, beforeRename: () throws -> Void = {}
+        _ data: Data, to path: String, newFileMode: mode_t = 0o600, durable: Bool = true,
+        beforeRename: () throws -> Void = {}
     ) throws(StoreError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
@@ -28,7 +31,9 @@ public enum AtomicFile {
             guard fchmod(descriptor, mode) == 0 else {
                 throw StoreError.io(path: temporary, operation: "chmod", errno: errno)
             }
-            guard fsync(descriptor) == 0 else { throw StoreError.io(path: temporary, operation: "fsync", errno: errno) }
+            guard !durable || fsync(descriptor) == 0 else {
+                throw StoreError.io(path: temporary, operation: "fsync", errno: errno)
+            }
             closed = true
             guard close(descriptor) == 0 else { throw StoreError.io(path: temporary, operation: "close", errno: errno) }
             try beforeRename()
@@ -42,7 +47,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw .io(path: path, operation: "write", errno: EIO)
         }
-        syncFolder(folder)
+        if durable { syncFolder(folder) }
     }
 
     /// Runs `body` while holding an exclusive `flock` on `lockPath` (created 0600 if needed).

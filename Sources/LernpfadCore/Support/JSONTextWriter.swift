@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes JSON in exactly the style of `JSONCoding.encoder()`: two-space indent, `"key" : value`, keys in
-/// the order given (callers list them sorted), nil members left out, slashes unescaped.
+/// the order given (callers list them sorted), nil members left out, slashes unescaped; or, `compact`, the
+/// same without any whitespace, for request bodies.
 ///
 /// For output that runs to megabytes, such as a team report of ten thousand learners, where going through
 /// `Encodable` took longer than reading every learner file. Tests hold it byte for byte to `JSONEncoder`.
@@ -10,15 +11,19 @@ public struct JSONTextWriter {
     public private(set) var bytes: [UInt8] = []
     private var level = 0
     private var isFirst = true
+    private let compact: Bool
 
-    /// Makes an empty writer.
-    public init() {}
+    /// Makes an empty writer; `compact` leaves out all whitespace.
+    public init(compact: Bool = false) {
+        self.compact = compact
+    }
 
     /// A writer for a run of elements inside an array that is open at `level`, to be spliced in with
     /// `array(spliced:)`; `afterOthers` starts it with a comma because elements come before it.
     init(elementsAt level: Int, afterOthers: Bool) {
         self.level = level
         isFirst = !afterOthers
+        compact = false
     }
 
     /// Writes one element of the array this writer is inside of.
@@ -60,7 +65,18 @@ public struct JSONTextWriter {
     public mutating func key(_ name: String) {
         startMember()
         string(name)
-        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        if compact {
+            bytes.append(UInt8(ascii: ":"))
+        } else {
+            bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        }
+    }
+
+    /// Writes `name` and a truth value, or nothing for nil.
+    public mutating func member(_ name: String, _ value: Bool?) {
+        guard let value else { return }
+        key(name)
+        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
     }
 
     /// Writes `name` and `value`, or nothing when the value is nil, as `encodeIfPresent` does.
@@ -98,7 +114,7 @@ public struct JSONTextWriter {
 
     private mutating func close(_ bracket: UInt8) {
         // An empty container keeps its blank line, as Foundation writes it.
-        if isFirst { bytes.append(0x0A) }
+        if isFirst && !compact { bytes.append(0x0A) }
         level -= 1
         newline()
         bytes.append(bracket)
@@ -112,6 +128,7 @@ public struct JSONTextWriter {
     }
 
     private mutating func newline() {
+        if compact { return }
         bytes.append(0x0A)
         bytes.append(contentsOf: repeatElement(0x20, count: level * 2))
     }
@@ -119,6 +136,17 @@ public struct JSONTextWriter {
     /// Writes a string, escaping what JSON requires.
     public mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most text needs no escape at all: then it goes in as one copy.
+        let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard !buffer.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+            else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if plain == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

@@ -36,6 +36,10 @@ public struct XAPIExporter: Sendable {
     /// completion the engine derives (with an id made from the learner, module and completion time).
     public func statements(for record: LearnerRecord) -> [XAPIStatement] {
         let events = record.chronologicalEvents
+        var eventsByModule: [String: [LearnerEvent]] = [:]
+        for event in events {
+            if let module = event.module { eventsByModule[module, default: []].append(event) }
+        }
         var statements: [XAPIStatement] = []
         var cycles: [String: Int] = [:]
         var lastCompletion: [String: Date] = [:]
@@ -48,9 +52,15 @@ public struct XAPIExporter: Sendable {
                 cycles[moduleID] = cycle + 1
                 continue
             }
+            // Only a read lesson or a passed quiz can complete a module; asking the engine after other events
+            // would find nothing new and make the export quadratic in the number of events.
+            guard event.kind == .lessonCompleted || (event.kind == .quizAttempted && event.passed == true) else {
+                continue
+            }
             // A new module completion closes a certification cycle: later events get a new registration.
             let progress = ProgressEngine.module(
-                module, validity: ISODuration(years: 100), dueSoon: ISODuration(), events: events, now: event.at)
+                module, validity: ISODuration(years: 100), dueSoon: ISODuration(),
+                events: eventsByModule[moduleID] ?? [], now: event.at)
             if let completion = progress.completion, completion.at != lastCompletion[moduleID] {
                 lastCompletion[moduleID] = completion.at
                 statements.append(moduleCompleted(module, completion: completion, record: record, cycle: cycle))

@@ -24,7 +24,9 @@ struct Export: ParsableCommand {
             let record = try common.store.read(id)
             let catalog = try common.loadCatalog(now: Date())
             let statements = XAPIExporter(homePage: settings.homePage, catalog: catalog).statements(for: record)
-            try Output.json(statements)
+            var data = XAPIStatement.jsonData(statements)
+            data.append(0x0A)
+            FileHandle.standardOutput.write(data)
         }
     }
 }

@@ -21,39 +21,63 @@ struct Sync: ParsableCommand {
     @Option(help: "Statements per request.")
     var batch: Int = 500
 
+    /// For the benchmark's curl baseline: write each request body to this folder instead of sending it.
+    @Option(help: .hidden)
+    var writeBatches: String?
+
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let settings = try SettingsFile.load(environment: environment)
         let client = try LRSClient.configured(endpoint: lrs, settings: settings, environment: environment)
         let base = client.base
         guard (1...5000).contains(batch) else { throw ValidationError("--batch must be 1...5000") }
-        let ids = all ? common.store.learnerIDs() : [try DefaultLearner.resolve(learner, store: common.store)]
+        let store = common.store
+        let ids = all ? store.learnerIDs() : [try DefaultLearner.resolve(learner, store: store)]
         let catalog = try common.loadCatalog(now: Date())
+        let exporter = XAPIExporter(homePage: settings.homePage, catalog: catalog)
+        let data = common.locations.data
+        // Batches fill across learners, so a folder of many small records goes in few requests.
+        var queued: [(learner: String, statement: XAPIStatement)] = []
+        var ledgers: [String: SyncLedger] = [:]
         var sent = 0
-        for id in ids {
-            let record = try common.store.read(id)
-            var ledger = try SyncLedger.load(dataFolder: common.locations.data, learner: id)
-            let done = ledger.acknowledged[base.absoluteString] ?? []
-            let pending = XAPIExporter(homePage: settings.homePage, catalog: catalog).statements(for: record)
-                .filter { !done.contains($0.id) }
-            var index = 0
-            while index < pending.count {
-                let chunk = Array(pending[index..<min(pending.count, index + batch)])
-                do {
-                    try client.post(chunk)
-                } catch let failure as LRSClient.Failure {
-                    try ledger.save(dataFolder: common.locations.data, learner: id)
-                    throw CommandFailure(
-                        "\(failure.description) (\(sent) statement(s) sent before; the rest stay pending)")
-                }
-                ledger.acknowledged[base.absoluteString, default: []].formUnion(chunk.map(\.id))
-                // Saved after every batch: an interrupted sync resumes where it stopped.
-                try ledger.save(dataFolder: common.locations.data, learner: id)
-                index += chunk.count
-                sent += chunk.count
-                if pending.count > batch { Output.error("\(id): \(index)/\(pending.count) statement(s) sent") }
+        func flush() throws {
+            guard !queued.isEmpty else { return }
+            if let folder = writeBatches {
+                let file = folder + "/" + String(format: "%06d.json", sent / batch)
+                try XAPIStatement.jsonData(queued.map(\.statement), compact: true).write(to: URL(fileURLWithPath: file))
+                sent += queued.count
+                queued.removeAll(keepingCapacity: true)
+                return
             }
+            do {
+                try client.post(queued.map(\.statement))
+            } catch let failure as LRSClient.Failure {
+                throw CommandFailure(
+                    "\(failure.description) (\(sent) statement(s) sent before; the rest stay pending)")
+            }
+            // Saved after every batch: an interrupted sync resumes where it stopped.
+            for (learner, entries) in Dictionary(grouping: queued, by: \.learner) {
+                ledgers[learner]?.acknowledged[base.absoluteString, default: []].formUnion(
+                    entries.map(\.statement.id))
+                try ledgers[learner]?.save(dataFolder: data, learner: learner)
+            }
+            sent += queued.count
+            queued.removeAll(keepingCapacity: true)
+            if sent > batch { Output.error("\(sent) statement(s) sent") }
         }
+        for id in ids {
+            let record = try store.read(id)
+            let ledger = try SyncLedger.load(dataFolder: data, learner: id)
+            let done = ledger.acknowledged[base.absoluteString] ?? []
+            ledgers[id] = ledger
+            for statement in exporter.statements(for: record) where !done.contains(statement.id) {
+                queued.append((id, statement))
+                if queued.count == batch { try flush() }
+            }
+            // A learner with nothing queued any more needs no ledger in memory.
+            if !queued.contains(where: { $0.learner == id }) { ledgers[id] = nil }
+        }
+        try flush()
         Output.line("sent \(sent) statement(s) to \(base.absoluteString)")
     }
 }
@@ -90,7 +114,7 @@ struct LRSClient {
 
     func post(_ statements: [XAPIStatement]) throws {
         let url = base.appendingPathComponent("statements")
-        let body = try JSONEncoder().encode(statements)
+        let body = XAPIStatement.jsonData(statements, compact: true)
         let (status, text) = try send(url: url, method: "POST", body: body)
         switch status {
         case 200, 204: return
