@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "lernpfad", targets: ["lernpfad"]),
         .executable(name: "lernpfad-lrs", targets: ["lernpfad-lrs"]),
+        .library(name: "LernpfadCore", targets: ["LernpfadCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

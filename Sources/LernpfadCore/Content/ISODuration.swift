@@ -16,7 +16,13 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible, Codable 
         self.days = days
     }
 
-    /// Parses the date part of an ISO 8601 duration; nil for anything else (times are not needed here).
+    /// The longest span a parsed duration may give in each unit. Content durations are validities and
+    /// reminders, and without a bound a digit string could overflow the arithmetic or move a date beyond the
+    /// years that timestamps can be written in.
+    public static let maximumYears = 100
+
+    /// Parses the date part of an ISO 8601 duration; nil for anything else (times are not needed here), and for
+    /// years, months or days that add up to more than `maximumYears`.
     public init?(_ text: String) {
         guard text.hasPrefix("P"), text.count > 1 else { return nil }
         var years = 0
@@ -29,7 +35,8 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible, Codable 
                 number.append(character)
                 continue
             }
-            guard let value = Int(number) else { return nil }
+            // Checked per part, so that neither the product nor the sums below can overflow.
+            guard let value = Int(number), value <= Self.maximumYears * 366 else { return nil }
             switch character {
             case "Y": years += value
             case "M": months += value
@@ -39,6 +46,8 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible, Codable 
             }
             number = ""
             seenUnit = true
+            guard years <= Self.maximumYears, months <= Self.maximumYears * 12, days <= Self.maximumYears * 366
+            else { return nil }
         }
         guard number.isEmpty, seenUnit else { return nil }
         self.init(years: years, months: months, days: days)
