@@ -103,9 +103,11 @@ public enum ProgressEngine {
                 if let lesson = event.lesson { lessonsRead[lesson] = event.at }
                 checkCompletion(at: event.at)
             case .quizAttempted:
-                lastScore = event.score
+                // A score outside 0...1 can only come from an edited file; it would break every percentage.
+                let score = event.score.flatMap { (0...1).contains($0) ? $0 : nil }
+                lastScore = score
                 if event.passed == true {
-                    pendingPass = (event.at, event.moduleVersion, event.score)
+                    pendingPass = (event.at, event.moduleVersion, score)
                     checkCompletion(at: event.at)
                 }
             case .lessonOpened, .questionReviewed, .attested:

@@ -134,8 +134,15 @@ public enum Timestamp {
         }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        // An offset can push 0000-01-01 or 9999-12-31 out of the years `format` writes in four digits; such a
+        // time would be saved in a form that no longer reads.
+        guard seconds >= earliestSecond, seconds < latestSecond else { return nil }
         return Date(timeIntervalSince1970: Double(seconds * 1000 + milliseconds) / 1000)
     }
+
+    /// 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in seconds since 1970: the range of four-digit years.
+    static let earliestSecond = daysFromCivil(year: 0, month: 1, day: 1) * 86_400
+    static let latestSecond = daysFromCivil(year: 10_000, month: 1, day: 1) * 86_400
 
     /// The proleptic Gregorian date of a day count since 1970-01-01.
     static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {

@@ -200,7 +200,8 @@ public struct XAPIExporter: Sendable {
 
     /// `PT12.5S`.
     static func duration(_ seconds: Double) -> String {
-        let rounded = (max(0, seconds) * 100).rounded() / 100
+        // A year of seconds is more than any quiz takes; beyond it (or NaN) a file is wrong, not the learner slow.
+        let rounded = (min(max(0, seconds.isNaN ? 0 : seconds), 31_536_000) * 100).rounded() / 100
         return "PT\(rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded))S"
     }
 
