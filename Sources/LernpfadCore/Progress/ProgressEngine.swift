@@ -5,19 +5,31 @@ public enum ProgressEngine {
     /// The learner's standing in every path of their roles.
     public static func paths(for record: LearnerRecord, catalog: Catalog, now: Date) -> [PathProgress] {
         let events = record.chronologicalEvents
+        let byModule = eventsByModule(events)
         return record.learner.roles.compactMap { role in
-            catalog.path(role).map { path(for: $0, events: events, catalog: catalog, now: now) }
+            catalog.path(role).map { path(for: $0, events: events, byModule: byModule, catalog: catalog, now: now) }
         }
     }
 
     /// The standing in one path.
     public static func path(for path: LearningPath, events: [LearnerEvent], catalog: Catalog, now: Date) -> PathProgress
     {
-        // One pass to sort events by module, rather than one pass over all events per module.
-        var eventsByModule: [String: [LearnerEvent]] = [:]
+        self.path(for: path, events: events, byModule: eventsByModule(events), catalog: catalog, now: now)
+    }
+
+    /// Events grouped by module in one pass, so that each module reads only its own.
+    static func eventsByModule(_ events: [LearnerEvent]) -> [String: [LearnerEvent]] {
+        var byModule: [String: [LearnerEvent]] = [:]
         for event in events {
-            if let module = event.module { eventsByModule[module, default: []].append(event) }
+            if let module = event.module { byModule[module, default: []].append(event) }
         }
+        return byModule
+    }
+
+    private static func path(
+        for path: LearningPath, events: [LearnerEvent], byModule eventsByModule: [String: [LearnerEvent]],
+        catalog: Catalog, now: Date
+    ) -> PathProgress {
         let modules = path.modules.map { id -> ModuleProgress in
             guard let module = catalog.module(id) else { return unavailable(id) }
             return self.module(
@@ -67,27 +79,37 @@ public enum ProgressEngine {
         var lastScore: Double?
         var lastActivity: Date?
         let lessonIDs = module.lessons.map(\.id)
-
-        func requiredLessons() -> [String] {
-            guard let completion else { return lessonIDs }
-            guard let version = completion.version else { return [] }
-            return lessonIDs.filter { module.lessonsChanged(since: version).contains($0) }
+        // The lessons the next completion needs: all at first, then those changed since the completed version.
+        // Kept up to date when the completion changes rather than worked out again for every event.
+        var requiredLessons = lessonIDs
+        func complete(_ new: ModuleCompletion?) {
+            completion = new
+            guard let new else {
+                requiredLessons = lessonIDs
+                return
+            }
+            guard let version = new.version else {
+                requiredLessons = []
+                return
+            }
+            let changed = module.lessonsChanged(since: version)
+            requiredLessons = lessonIDs.filter { changed.contains($0) }
         }
         func checkCompletion(at time: Date) {
             let since = completion?.at
-            let lessonsDone = requiredLessons().allSatisfy { id in
+            let lessonsDone = requiredLessons.allSatisfy { id in
                 guard let read = lessonsRead[id] else { return false }
                 return since.map { read > $0 } ?? true
             }
             if !module.hasQuiz {
                 // Without a quiz, reading is the whole module; a refresher then means reading the changed lessons.
                 if completion == nil && lessonsDone && !lessonIDs.isEmpty {
-                    completion = ModuleCompletion(at: time, version: module.version, score: nil)
+                    complete(ModuleCompletion(at: time, version: module.version, score: nil))
                 }
                 return
             }
             if let pass = pendingPass, lessonsDone {
-                completion = ModuleCompletion(at: max(time, pass.at), version: pass.version, score: pass.score)
+                complete(ModuleCompletion(at: max(time, pass.at), version: pass.version, score: pass.score))
                 pendingPass = nil
             }
         }
@@ -97,7 +119,7 @@ public enum ProgressEngine {
             switch event.kind {
             case .moduleReset:
                 lessonsRead = [:]
-                completion = nil
+                complete(nil)
                 pendingPass = nil
             case .lessonCompleted:
                 if let lesson = event.lesson { lessonsRead[lesson] = event.at }
