@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// What loading a content folder produced: the catalog of everything that loaded, and every finding.
 public struct ContentLoadResult: Sendable {
@@ -198,19 +197,26 @@ public struct ContentLoader: Sendable {
         return result
     }
 
-    private func parseYAML(_ file: String, files: ContentFileReader, sink: DiagnosticSink) -> Node? {
+    private func parseYAML(_ file: String, files: ContentFileReader, sink: DiagnosticSink) -> YAMLNode? {
         parseContentYAML(file, root: root, files: files, sink: sink)
     }
 }
 
 /// Reads and parses one YAML file of the content folder, reporting any failure.
-func parseContentYAML(_ file: String, root: String, files: ContentFileReader, sink: DiagnosticSink) -> Node? {
+func parseContentYAML(_ file: String, root: String, files: ContentFileReader, sink: DiagnosticSink) -> YAMLNode? {
+    readContentYAML(file, root: root, files: files, sink: sink)?.node
+}
+
+/// Like `parseContentYAML`, with the file's text too, for scans that can skip the tree (see `TodoMarkers`).
+func readContentYAML(_ file: String, root: String, files: ContentFileReader, sink: DiagnosticSink) -> (
+    node: YAMLNode, text: String
+)? {
     switch files.text(at: root + "/" + file) {
     case .failure(let failure):
         sink.error(file, failure.mark, failure.message)
         return nil
     case .success(let text):
-        return YAMLDocument.parse(text, file: file, sink: sink)
+        return YAMLDocument.parse(text, file: file, sink: sink).map { ($0, text) }
     }
 }
 

@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads one YAML mapping field by field, reporting located errors and every key it was not asked for.
 ///
 /// Each accessor marks its key as known, so `finish()` can name unknown keys such as a typo `pass_makr`.
@@ -9,24 +7,34 @@ final class MappingReader {
     /// The languages every localised text needs; course.yaml sets them once it has read them.
     var languages: [LanguageCode]
     let mark: SourceMark?
-    private let entries: [(key: String, keyMark: SourceMark?, value: Node)]
-    private var known: Set<String> = []
+    private let entries: [(key: String, keyMark: SourceMark?, value: YAMLNode)]
+    /// The keys asked for: never more than the dozen or so a reader knows, so a list, not a set.
+    private var known: [String] = []
 
     /// Nil (with an error) when `node` is not a mapping.
-    init?(_ node: Node, file: String, what: String, languages: [LanguageCode], sink: DiagnosticSink) {
+    init?(_ node: YAMLNode, file: String, what: String, languages: [LanguageCode], sink: DiagnosticSink) {
         self.file = file
         self.sink = sink
         self.languages = languages
         mark = node.sourceMark
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             sink.error(file, node.sourceMark, "\(what) must be a mapping of keys to values")
             return nil
         }
-        var entries: [(String, SourceMark?, Node)] = []
-        var seen = Set<String>()
+        var entries: [(String, SourceMark?, YAMLNode)] = []
+        entries.reserveCapacity(mapping.count)
+        // A content mapping has a handful of keys, where comparing beats hashing, and a quiz file hundreds of such
+        // mappings; a set keeps a hostile mapping with thousands of keys from going quadratic.
+        var seen = mapping.count > 16 ? Set<String>() : nil
         for (key, value) in mapping {
             let name = key.string ?? ""
-            if !seen.insert(name).inserted {
+            let repeated: Bool
+            if seen == nil {
+                repeated = entries.contains { $0.0 == name }
+            } else {
+                repeated = seen?.insert(name).inserted == false
+            }
+            if repeated {
                 sink.error(file, key.sourceMark, "key '\(name)' appears twice")
             }
             entries.append((name, key.sourceMark, value))
@@ -35,8 +43,8 @@ final class MappingReader {
     }
 
     /// The raw node of `key`, marking the key as known.
-    func node(_ key: String) -> Node? {
-        known.insert(key)
+    func node(_ key: String) -> YAMLNode? {
+        if !known.contains(key) { known.append(key) }
         return entries.first { $0.key == key }?.value
     }
 
@@ -60,12 +68,12 @@ final class MappingReader {
     }
 
     /// A scalar string from any node, with an error if it is not a scalar.
-    func scalar(_ node: Node, key: String) -> String? {
-        guard case .scalar(let scalar) = node else {
+    func scalar(_ node: YAMLNode, key: String) -> String? {
+        guard case .scalar(let text, _) = node else {
             sink.error(file, node.sourceMark, "'\(key)' must be a single value")
             return nil
         }
-        return scalar.string
+        return text
     }
 
     /// A content id (`[a-z0-9-]+`).
@@ -143,16 +151,16 @@ final class MappingReader {
     }
 
     /// A list node; a missing optional list is empty.
-    func sequence(_ key: String, required: Bool = true) -> [Node]? {
+    func sequence(_ key: String, required: Bool = true) -> [YAMLNode]? {
         guard let node = node(key) else {
             if required { missing(key) }
             return required ? nil : []
         }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let items, _) = node else {
             sink.error(file, node.sourceMark, "'\(key)' must be a list")
             return nil
         }
-        return Array(sequence)
+        return items
     }
 
     /// A list of scalar strings with their marks.
@@ -171,15 +179,15 @@ final class MappingReader {
     }
 
     /// Reads any node as localised text.
-    func localizedValue(_ node: Node, key: String) -> LocalizedText? {
+    func localizedValue(_ node: YAMLNode, key: String) -> LocalizedText? {
         switch node {
-        case .scalar(let scalar):
-            return LocalizedText(scalar.string)
-        case .mapping(let mapping):
+        case .scalar(let text, _):
+            return LocalizedText(text)
+        case .mapping(let mapping, _):
             var translations: [LanguageCode: String] = [:]
             for (languageNode, textNode) in mapping {
                 let language = LanguageCode(rawValue: languageNode.string ?? "")
-                guard case .scalar(let text) = textNode else {
+                guard case .scalar(let text, _) = textNode else {
                     sink.error(file, textNode.sourceMark, "'\(key)' in '\(language)' must be text")
                     continue
                 }
@@ -189,7 +197,7 @@ final class MappingReader {
                         "'\(key)' has language '\(language.rawValue.sanitizedForMessage)', which course.yaml does not list"
                     )
                 }
-                translations[language] = text.string
+                translations[language] = text
             }
             let text = LocalizedText(translations)
             for language in text.missingLanguages(among: languages) {

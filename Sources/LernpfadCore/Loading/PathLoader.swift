@@ -1,5 +1,3 @@
-import Yams
-
 /// Where a path's references are written, for checks across files.
 struct PathMarks {
     var file: String
@@ -14,7 +12,7 @@ struct PathLoader {
     let knownModules: Set<String>
     let sink: DiagnosticSink
 
-    func load(_ root: Node) -> (LearningPath, PathMarks)? {
+    func load(_ root: YAMLNode) -> (LearningPath, PathMarks)? {
         guard let reader = MappingReader(root, file: file, what: "a path", languages: languages, sink: sink) else {
             return nil
         }

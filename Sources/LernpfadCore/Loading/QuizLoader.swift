@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `quiz.yaml` of a module.
 struct QuizLoader {
     let folder: String
@@ -14,19 +12,32 @@ struct QuizLoader {
     /// The quiz file relative to the content folder.
     var file: String { "modules/\(folder)/quiz.yaml" }
 
+    private static let missing = "module has no quiz.yaml: every module ends with a knowledge check"
+
     /// Reports a missing quiz.yaml and returns false, without parsing the file.
     func exists() -> Bool {
         guard files.isInside(root + "/modules/" + folder) else { return false }
         if case .failure(.missing) = files.data(at: root + "/" + file, limit: 0) {
-            sink.error(file, nil, "module has no quiz.yaml: every module ends with a knowledge check")
+            sink.error(file, nil, Self.missing)
             return false
         }
         return true
     }
 
     func load() -> Quiz? {
-        guard exists() else { return nil }
-        guard let node = parseContentYAML(file, root: root, files: files, sink: sink),
+        // What `exists()` and then reading the file would report, with one read instead of two.
+        guard files.isInside(root + "/modules/" + folder) else { return nil }
+        let text: String
+        switch files.text(at: root + "/" + file) {
+        case .failure(.missing):
+            sink.error(file, nil, Self.missing)
+            return nil
+        case .failure(let failure):
+            sink.error(file, failure.mark, failure.message)
+            return nil
+        case .success(let read): text = read
+        }
+        guard let node = YAMLDocument.parse(text, file: file, sink: sink),
             let reader = MappingReader(node, file: file, what: "quiz.yaml", languages: languages, sink: sink)
         else { return nil }
         let passMark = reader.number("pass_mark")
@@ -49,12 +60,12 @@ struct QuizLoader {
             }
         }
         reader.finish(what: "quiz.yaml")
-        if checkTodos { TodoMarkers.report(in: node, file: file, sink: sink) }
+        if checkTodos { TodoMarkers.report(in: node, text: text, file: file, sink: sink) }
         guard let passMark else { return nil }
         return Quiz(passMark: passMark, questions: questions)
     }
 
-    private func readQuestion(_ node: Node, file: String) -> Question? {
+    private func readQuestion(_ node: YAMLNode, file: String) -> Question? {
         guard let reader = MappingReader(node, file: file, what: "a question", languages: languages, sink: sink) else {
             return nil
         }
@@ -94,8 +105,8 @@ struct QuizLoader {
         var correct: [String] = []
         if let correctNode = reader.node("correct") {
             switch correctNode {
-            case .scalar(let scalar): correct = [scalar.string]
-            case .sequence(let sequence): correct = sequence.compactMap { reader.scalar($0, key: "correct") }
+            case .scalar(let text, _): correct = [text]
+            case .sequence(let items, _): correct = items.compactMap { reader.scalar($0, key: "correct") }
             default: sink.error(file, correctNode.sourceMark, "'correct' must be a choice id or a list of them")
             }
             let mark = correctNode.sourceMark

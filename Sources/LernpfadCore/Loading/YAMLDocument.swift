@@ -6,22 +6,17 @@ enum YAMLDocument {
     static let maximumDepth = 32
 
     /// Parses `text`; on failure reports a located error to `sink` and returns nil.
-    static func parse(_ text: String, file: String, sink: DiagnosticSink) -> Node? {
+    static func parse(_ text: String, file: String, sink: DiagnosticSink) -> YAMLNode? {
         if let mark = excessiveNesting(in: text) {
             sink.error(file, mark, "YAML is nested deeper than \(maximumDepth) levels")
             return nil
         }
-        let root: Node?
+        let root: YAMLNode?
         do {
-            // The basic resolver keeps every scalar a string (the readers convert), which spares thousands of
-            // regular-expression matches; an explicit encoding spares Yams a look at the environment per file.
-            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
+            root = try YAMLComposer.compose(text)
+        } catch {
             let (mark, message) = describe(error)
             sink.error(file, mark, "YAML syntax error: \(message)")
-            return nil
-        } catch {
-            sink.error(file, nil, "YAML syntax error: \(error)")
             return nil
         }
         guard let root else {
@@ -29,7 +24,7 @@ enum YAMLDocument {
             return nil
         }
         // Without a `*` there is no alias to find, and the walk over every node is skipped.
-        if text.utf8.contains(UInt8(ascii: "*")), let mark = firstAlias(in: root) {
+        if text.containsUTF8("*"), let mark = firstAlias(in: root) {
             sink.error(file, mark, "YAML anchors and aliases are not supported in content files")
             return nil
         }
@@ -40,14 +35,20 @@ enum YAMLDocument {
     ///
     /// libyaml and the composer recurse per level, so a hostile file could otherwise overflow the stack.
     private static func excessiveNesting(in text: String) -> SourceMark? {
-        // Bytes, not Characters: grapheme breaking would cost more than the parse it guards.
+        var text = text
+        // Bytes, not Characters: grapheme breaking would cost more than the parse it guards; and a buffer, not the
+        // UTF-8 view, whose index checks made this scan a twentieth of `validate`.
+        return text.withUTF8 { bytes in scanNesting(bytes) }
+    }
+
+    private static func scanNesting(_ bytes: UnsafeBufferPointer<UInt8>) -> SourceMark? {
         var depth = 0
         var line = 1
         var column = 0
         var quote: UInt8?
         var lineStart = true
         var indent = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             column += 1
             if byte == 0x0A {
                 line += 1
@@ -82,9 +83,9 @@ enum YAMLDocument {
         return nil
     }
 
-    /// Yams resolves an alias to the anchored node itself, so a node of the same kind seen twice at one mark
-    /// is an alias. (A block mapping starts where its first key does, hence the kind in the key.)
-    private static func firstAlias(in root: Node) -> SourceMark? {
+    /// The composer resolves an alias to the anchored node itself, so a node of the same kind seen twice at one
+    /// mark is an alias. (A block mapping starts where its first key does, hence the kind in the key.)
+    private static func firstAlias(in root: YAMLNode) -> SourceMark? {
         // A value key, not an interpolated string: this walk visits every node of every content file.
         struct Place: Hashable {
             var kind: UInt8
@@ -94,47 +95,45 @@ enum YAMLDocument {
         var seen = Set<Place>()
         var stack = [root]
         while let node = stack.popLast() {
-            if let mark = node.mark {
-                let kind: UInt8
-                switch node {
-                case .mapping: kind = 0
-                case .sequence: kind = 1
-                case .scalar, .alias: kind = 2
-                }
-                if !seen.insert(Place(kind: kind, line: mark.line, column: mark.column)).inserted {
-                    return SourceMark(line: mark.line, column: mark.column)
-                }
+            let mark = node.info.mark
+            let kind: UInt8
+            switch node {
+            case .mapping: kind = 0
+            case .sequence: kind = 1
+            case .scalar: kind = 2
+            }
+            if !seen.insert(Place(kind: kind, line: mark.line, column: mark.column)).inserted {
+                return mark
             }
             switch node {
-            case .mapping(let mapping):
-                for (key, value) in mapping {
+            case .mapping(let pairs, _):
+                for (key, value) in pairs {
                     stack.append(key)
                     stack.append(value)
                 }
-            case .sequence(let sequence):
-                stack.append(contentsOf: sequence)
-            case .scalar, .alias:
+            case .sequence(let items, _):
+                stack.append(contentsOf: items)
+            case .scalar:
                 break
             }
         }
         return nil
     }
 
-    private static func describe(_ error: YamlError) -> (SourceMark?, String) {
+    private static func describe(_ error: YAMLFailure) -> (SourceMark?, String) {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            return (SourceMark(line: mark.line, column: mark.column), text)
-        case .reader(let problem, _, _, _):
+        case .syntax(let context, let problem, let mark):
+            let text = [context, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            return (mark, text)
+        case .reader(let problem):
             return (nil, problem)
-        default:
-            return (nil, String(describing: error))
+        case .duplicateKeys(let duplicates, let mark):
+            // Yams's own description of this error carries the whole document, control characters and all.
+            let keys = duplicates.map { "'\($0.sanitizedForMessage)'" }.joined(separator: ", ")
+            let verb = duplicates.count == 1 ? "key \(keys) appears" : "keys \(keys) appear"
+            return (mark, "\(verb) more than once in one mapping")
+        case .memory:
+            return (nil, String(describing: YamlError.memory))
         }
     }
-}
-
-extension Node {
-    /// Where the node starts in its file.
-    var sourceMark: SourceMark? { mark.map { SourceMark(line: $0.line, column: $0.column) } }
 }

@@ -8,7 +8,7 @@ import LernpfadUI
 struct Dev: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Helpers for tests and benchmarks.", shouldDisplay: false,
-        subcommands: [AppendEvents.self, CrashBeforeRename.self, GenerateTeam.self])
+        subcommands: [AppendEvents.self, CrashBeforeRename.self, GenerateCatalog.self, GenerateTeam.self])
 
     /// Appends events one save at a time, printing each event id once its save is durable.
     struct AppendEvents: ParsableCommand {
@@ -112,6 +112,38 @@ struct Dev: ParsableCommand {
                 try data.write(to: URL(fileURLWithPath: try common.store.path(for: id)))
             }
             Output.line("wrote \(learners) learner(s) to \(common.store.learnersFolder)")
+        }
+    }
+
+    /// Writes a deterministic synthetic content folder (see `CatalogGenerator`), for benchmarks and load tests.
+    struct GenerateCatalog: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "generate-catalog")
+
+        @Option var modules: Int = 100
+
+        @Option var seed: UInt64 = 1
+
+        @Option(help: "The folder to write; it must not exist yet or be empty.")
+        var output: String
+
+        func run() throws {
+            guard modules > 0 else { throw ValidationError("--modules must be at least 1") }
+            let manager = FileManager.default
+            // Writing into an older catalog would leave its extra modules behind and mix two seeds.
+            if let existing = try? manager.contentsOfDirectory(atPath: output), !existing.isEmpty {
+                throw CommandFailure("\(output): folder is not empty")
+            }
+            var generator = CatalogGenerator(modules: modules, seed: seed)
+            var folders = Set<String>()
+            try generator.generate { relative, text in
+                let path = output + "/" + relative
+                let folder = (path as NSString).deletingLastPathComponent
+                if folders.insert(folder).inserted {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            }
+            Output.line("wrote \(modules) module(s) to \(output)")
         }
     }
 }

@@ -41,8 +41,18 @@ struct Validate: ParsableCommand {
                     + (result.skippedModules.isEmpty
                         ? "" : ", skipped: \(result.skippedModules.joined(separator: ", "))"))
         }
+        // Freeing a catalog of 1,000 modules object by object takes a tenth of a second, all on this one thread, and
+        // the process ends right after; leaving it to the exit is free.
+        _ = Unmanaged.passRetained(Retained(result))
         if errors > 0 { throw ExitCode(1) }
     }
+}
+
+/// Keeps a value alive until the process exits.
+private final class Retained<Value> {
+    let value: Value
+
+    init(_ value: Value) { self.value = value }
 }
 
 /// The JSON form of `validate`.
