@@ -45,22 +45,19 @@ public struct ContentLoader: Sendable {
         var skipped: [String] = []
         let moduleIDs = moduleFolders(sink: sink, files: files)
         // Modules are independent: load them on all cores, then merge in folder order so output is stable.
-        let results = LoadSlots(count: moduleIDs.count)
-        DispatchQueue.concurrentPerform(iterations: moduleIDs.count) { index in
+        let results = parallelMap(moduleIDs.count) { index in
             let moduleSink = DiagnosticSink()
             let loader = ModuleLoader(
                 folder: moduleIDs[index], root: root, languages: course.languages, today: today,
                 checkLessonBodies: checkLessonBodies, deferQuiz: deferQuizzes && !checkLessonBodies, files: files,
                 sink: moduleSink)
             let loaded = loader.load()
-            results.set(
-                index,
-                ModuleLoadResult(loaded: moduleSink.errorCount == 0 ? loaded : nil, diagnostics: moduleSink.diagnostics)
-            )
+            return ModuleLoadResult(
+                loaded: moduleSink.errorCount == 0 ? loaded : nil, diagnostics: moduleSink.diagnostics)
         }
-        for (index, result) in results.values.enumerated() {
-            sink.append(contentsOf: result?.diagnostics ?? [])
-            if let (module, marks) = result?.loaded {
+        for (index, result) in results.enumerated() {
+            sink.append(contentsOf: result.diagnostics)
+            if let (module, marks) = result.loaded {
                 modules.append(module)
                 moduleMarks[module.id] = marks
             } else {
@@ -224,20 +221,4 @@ func readContentYAML(_ file: String, root: String, files: ContentFileReader, sin
 private struct ModuleLoadResult: Sendable {
     var loaded: (Module, ModuleMarks)?
     var diagnostics: [Diagnostic]
-}
-
-/// One slot per module, each written by one worker, read when all are done.
-private final class LoadSlots: @unchecked Sendable {
-    private var slots: [ModuleLoadResult?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: ModuleLoadResult) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [ModuleLoadResult?] { slots }
 }
