@@ -80,47 +80,38 @@ struct JSONReader {
     private mutating func members(
         _ member: (inout JSONReader, UnsafeRawBufferPointer, Bool) throws(Refusal) -> Void
     ) throws(Refusal) {
-        try enter()
-        try consume(UInt8(ascii: "{"))
-        skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return
-        }
-        while true {
-            let (key, escaped) = try stringBytes()
-            try consume(UInt8(ascii: ":"))
-            try member(&self, key, escaped)
-            skipSpace()
-            guard index < bytes.count else { throw refusal() }
-            let byte = bytes[index]
-            index += 1
-            if byte == UInt8(ascii: ",") { continue }
-            guard byte == UInt8(ascii: "}") else { throw refusal() }
-            depth -= 1
-            return
+        try container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { reader throws(Refusal) in
+            let (key, escaped) = try reader.stringBytes()
+            try reader.consume(UInt8(ascii: ":"))
+            try member(&reader, key, escaped)
         }
     }
 
     /// Calls `element` once per element of an array; the closure must read the element.
     mutating func readArray(_ element: (inout JSONReader) throws(Refusal) -> Void) throws(Refusal) {
+        try container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), element)
+    }
+
+    /// Reads `open`, comma-separated entries read by `entry`, and `close`, counting the depth.
+    private mutating func container(
+        open: UInt8, close: UInt8, _ entry: (inout JSONReader) throws(Refusal) -> Void
+    ) throws(Refusal) {
         try enter()
-        try consume(UInt8(ascii: "["))
+        try consume(open)
         skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < bytes.count, bytes[index] == close {
             index += 1
             depth -= 1
             return
         }
         while true {
-            try element(&self)
+            try entry(&self)
             skipSpace()
             guard index < bytes.count else { throw refusal() }
             let byte = bytes[index]
             index += 1
             if byte == UInt8(ascii: ",") { continue }
-            guard byte == UInt8(ascii: "]") else { throw refusal() }
+            guard byte == close else { throw refusal() }
             depth -= 1
             return
         }

@@ -36,10 +36,7 @@ public struct XAPIExporter: Sendable {
     /// completion the engine derives (with an id made from the learner, module and completion time).
     public func statements(for record: LearnerRecord) -> [XAPIStatement] {
         let events = record.chronologicalEvents
-        var eventsByModule: [String: [LearnerEvent]] = [:]
-        for event in events {
-            if let module = event.module { eventsByModule[module, default: []].append(event) }
-        }
+        let eventsByModule = ProgressEngine.eventsByModule(events)
         var statements: [XAPIStatement] = []
         var cycles: [String: Int] = [:]
         var lastCompletion: [String: Date] = [:]
