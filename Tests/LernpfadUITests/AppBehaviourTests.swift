@@ -124,6 +124,10 @@ struct AppBehaviourTests {
         let screen = AppModel.render(state, now: UIFixture.now).lines.joined(separator: "\n")
         #expect(screen.contains("Wissenscheck fehlerhaft"))
         #expect(state.notice?.contains("modules/basics/quiz.yaml:3:1: error: pass_mark is missing") == true)
+
+        // `n` after the last lesson heads for the quiz, and says the same instead of doing nothing.
+        let (afterLast, _) = UIFixture.run("jj<enter><enter>j<enter>n", on: start)
+        #expect(afterLast.notice?.contains("modules/basics/quiz.yaml:3:1") == true)
     }
 
     @Test func choiceOrderIsShuffledPerSeedAndReplayable() {

@@ -100,7 +100,8 @@ enum ReaderScreen {
         let target = index + delta
         guard module.lessons.indices.contains(target) else {
             state.screen = .reader(reader)
-            if delta > 0, module.quiz != nil {
+            // hasQuiz, not quiz: no quiz file is parsed on a keypress here, and a broken one still says why.
+            if delta > 0, module.hasQuiz {
                 state.stack.removeLast()
                 Navigation.startQuiz(&state, module: module.id, environment: environment)
             }
