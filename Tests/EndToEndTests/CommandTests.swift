@@ -192,6 +192,40 @@ struct TeamCommandTests {
         #expect(a.stdout.split(separator: "\r\n").count >= 6)
     }
 
+    /// The bench's curl baseline posts these bodies, so they must be exactly what sync would send.
+    @Test func syncCanWriteItsBatchesInsteadOfSendingThem() throws {
+        let scratch = Scratch()
+        _ = try Binary.run(["dev", "generate-team", "--learners", "4", "--seed", "2", "--data", scratch.path])
+        let folder = scratch.path + "/batches"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let run = try Binary.run(
+            [
+                "sync", "--all", "--lrs", "http://127.0.0.1:9/xAPI/", "--batch", "40", "--data", scratch.path,
+                "--write-batches", folder,
+            ], environment: ["LERNPFAD_LRS_USER": "u", "LERNPFAD_LRS_PASSWORD": "p"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        var ids: [String] = []
+        for file in files {
+            let data = try #require(FileManager.default.contents(atPath: folder + "/" + file))
+            let batch = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+            #expect(batch.count <= 40)
+            ids += batch.compactMap { $0["id"] as? String }
+        }
+        #expect(files.count >= 2, "four learners should fill more than one batch of 40")
+        #expect(Set(ids).count == ids.count)
+        #expect(run.stdout.hasPrefix("wrote \(ids.count) statement(s)"))
+        var exported: [String] = []
+        for learner in (0..<4).map({ String(format: "learner-%05d", $0) }) {
+            let export = try Binary.run(["export", "xapi", "--learner", learner, "--data", scratch.path])
+            let list = try #require(
+                try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [[String: Any]])
+            exported += list.compactMap { $0["id"] as? String }
+        }
+        #expect(ids == exported)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/sync"), "nothing was acknowledged")
+    }
+
     @Test func forgetAsksAndThenDeletes() throws {
         let scratch = Scratch()
         _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff", "--data", scratch.path])

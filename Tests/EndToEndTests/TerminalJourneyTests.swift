@@ -127,38 +127,10 @@ struct TerminalJourneyTests {
         try tui.waitFor("EXITED:0")
     }
 
-    @Test func sigtermRestoresTheTerminalAndKeepsProgress() throws {
-        let scratch = Scratch()
-        _ = try Binary.run(["learner", "add", "dana", "--name", "Dana", "--roles", "staff", "--data", scratch.path])
-        let tui = try Tmux(["--learner", "dana"], environment: ["LERNPFAD_DATA": scratch.path])
-        try tui.waitFor("Weiterlesen")
-        try tui.send("Enter")
-        try tui.waitFor("Lektion 1/")
-        try tui.send("j", "j", "j")
-        try tui.waitFor("Zeile 4")
-        let pane = try tui.panePID()
-        let children = try Tmux.childPIDs(of: pane)
-        for child in children { kill(child, SIGTERM) }
-        let after = try tui.waitFor("EXITED:")
-        #expect(!after.contains("Lektion 1/"), "the screen was not restored")
-        let data = try #require(scratch.read("learners/dana.json"))
-        let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let position = record["position"] as? [String: Any]
-        #expect(position?["line"] as? Int == 3)
-    }
-
     @Test func stdinThatIsNotATerminalGetsAClearError() throws {
         let run = try Binary.run([], stdin: "")
         #expect(run.status == 1)
         #expect(run.stderr.contains("not a terminal"))
         #expect(run.stderr.contains("lernpfad status"))
-    }
-}
-
-extension Tmux {
-    /// Direct children of `pid` (the shell tmux started runs lernpfad as its child).
-    static func childPIDs(of pid: Int32) throws -> [Int32] {
-        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-        return text.split(separator: " ").compactMap { Int32($0) }
     }
 }

@@ -136,3 +136,11 @@ struct TmuxTimeout: Error, CustomStringConvertible {
     var screen: String
     var description: String { "timed out waiting for \(expected); screen was:\n\(screen)" }
 }
+
+extension Tmux {
+    /// Direct children of `pid` (the shell tmux started runs lernpfad as its child).
+    static func childPIDs(of pid: Int32) throws -> [Int32] {
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").compactMap { Int32($0) }
+    }
+}

@@ -78,7 +78,11 @@ struct Sync: ParsableCommand {
             if !queued.contains(where: { $0.learner == id }) { ledgers[id] = nil }
         }
         try flush()
-        Output.line("sent \(sent) statement(s) to \(base.absoluteString)")
+        if let folder = writeBatches {
+            Output.line("wrote \(sent) statement(s) to \(folder), nothing sent")
+        } else {
+            Output.line("sent \(sent) statement(s) to \(base.absoluteString)")
+        }
     }
 }
 
