@@ -59,7 +59,10 @@ struct XAPIExporterTests {
     @Test func everyEventBecomesAStatementWithItsOwnID() {
         let record = record()
         let statements = exporter().statements(for: record)
-        for event in record.events { #expect(statements.contains { $0.id == event.id.uuidString.lowercased() }) }
+        let exporter = exporter()
+        for event in record.events {
+            #expect(statements.contains { $0.id == exporter.statementID(learner: "anna", event: event.id) })
+        }
         #expect(
             statements.map(\.verb.id) == [
                 XAPIExporter.VerbIRI.experienced, XAPIExporter.VerbIRI.completed, XAPIExporter.VerbIRI.completed,

@@ -24,13 +24,20 @@ public struct LearnerStore: Sendable {
     }
 
     /// Reads one learner.
+    ///
+    /// The file name is the learner id: a file whose inner id differs is refused, whichever way it was decoded,
+    /// so no command can write to, report on or send statements for one learner from another's file.
     public func read(_ id: String) throws(StoreError) -> LearnerRecord {
         let file = try path(for: id)
         guard let data = AtomicFile.read(file) else {
             if errno == ENOENT { throw .learnerNotFound(id: id, path: file) }
             throw .io(path: file, operation: "read", errno: errno)
         }
-        return try LearnerFileCodec.decode(data, path: file)
+        let record = try LearnerFileCodec.decode(data, path: file)
+        guard record.learner.id == id else {
+            throw .identityMismatch(path: file, fileID: id, innerID: record.learner.id)
+        }
+        return record
     }
 
     /// True when learner `id` has a file.
@@ -60,6 +67,9 @@ public struct LearnerStore: Sendable {
         return try locked(file) { () throws -> LearnerRecord in
             var record = try read(id)
             try change(&record)
+            guard record.learner.id == id else {
+                throw StoreError.identityMismatch(path: file, fileID: id, innerID: record.learner.id)
+            }
             try AtomicFile.write(LearnerFileCodec.encode(record), to: file)
             return record
         }
@@ -142,13 +152,7 @@ public struct LearnerStore: Sendable {
             return .failure(SkippedFile(file: file, reason: "file name is not a valid learner id"))
         }
         do {
-            let record = try read(id)
-            guard record.learner.id == id else {
-                return .failure(
-                    SkippedFile(
-                        file: file, reason: "holds learner '\(record.learner.id.sanitizedForMessage)', not '\(id)'"))
-            }
-            return .success(record)
+            return .success(try read(id))
         } catch {
             return .failure(SkippedFile(file: file, reason: error.shortReason))
         }
@@ -190,6 +194,8 @@ extension StoreError {
         switch self {
         case .corrupted(_, let reason): return reason
         case .newerSchema(_, let schema): return "newer schema \(schema)"
+        case .identityMismatch(_, let fileID, let innerID):
+            return "holds learner '\(innerID.sanitizedForMessage)', not '\(fileID)'; the file name is the learner id"
         default: return description
         }
     }

@@ -14,6 +14,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerSchema(path: String, schema: Int)
     /// The operating system refused a read or write.
     case io(path: String, operation: String, errno: Int32)
+    /// The file of learner `fileID` (its name is the id) says it belongs to `innerID`; it is neither read nor
+    /// written, so that one learner can never act, or be reported, as another.
+    case identityMismatch(path: String, fileID: String, innerID: String)
 
     /// One line that says what and where.
     public var description: String {
@@ -33,6 +36,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 "\(path): written by a newer lernpfad (schema \(schema), this build reads up to \(LearnerRecord.currentSchema)); update lernpfad"
         case .io(let path, let operation, let errno):
             return "\(path): \(operation) failed: \(String(cString: strerror(errno)))"
+        case .identityMismatch(let path, let fileID, let innerID):
+            return
+                "\(path): the file of learner '\(fileID)' holds learner '\(innerID.sanitizedForMessage)'; the file name is the learner id, so it is refused (rename the file or correct its id)"
         }
     }
 }

@@ -122,7 +122,8 @@ public struct XAPIExporter: Sendable {
             context.instructor = XAPIStatement.Actor(account: XAPIStatement.Account(homePage: homePage, name: by))
         }
         return XAPIStatement(
-            id: event.id.uuidString.lowercased(), actor: actor(record), verb: verb, object: object, result: result,
+            id: statementID(learner: record.learner.id, event: event.id), actor: actor(record), verb: verb,
+            object: object, result: result,
             context: context, timestamp: Timestamp.format(event.at))
     }
 
@@ -143,6 +144,19 @@ public struct XAPIExporter: Sendable {
                     parent: nil, grouping: grouping(module.id, record: record)),
                 revision: completion.version?.description, language: language.rawValue),
             timestamp: Timestamp.format(completion.at))
+    }
+
+    /// The id of the statement for event `event` of learner `learner`: the RFC 4122 version 5 UUID, in the URL
+    /// namespace, of `<homePage>/learners/<learner>/events/<event id in lower case>`.
+    ///
+    /// The same event of the same learner always gets the same id, so a retried or repeated sync sends nothing
+    /// twice; two learners whose files share an event id (a copied file) still get different statements,
+    /// so neither can make the other's vanish at the LRS as a duplicate.
+    public func statementID(learner: String, event: UUID) -> String {
+        NameBasedUUID.make(
+            namespace: NameBasedUUID.urlNamespace,
+            name: "\(homePage)/learners/\(learner)/events/\(event.uuidString.lowercased())"
+        ).uuidString.lowercased()
     }
 
     private func actor(_ record: LearnerRecord) -> XAPIStatement.Actor {
