@@ -75,4 +75,28 @@ struct HostileFolderTests {
         #expect(byActor.keys.sorted() == ["anna", "mallory"])
         #expect(byActor["anna"]?.isDisjoint(with: byActor["mallory"] ?? []) == true, "copied ids collide at the LRS")
     }
+
+    // MARK: 7. Ids with a leading dot, names shaped like temp files
+
+    @Test func aLearnerShapedLikeATempFileIsRefusedAndNoLearnerFileIsCleanedUp() throws {
+        let scratch = Scratch()
+        let data = ["--data", scratch.path]
+        let refused = try Binary.run(
+            ["learner", "add", ".x.json.tmp-99999999-1", "--name", "X", "--roles", "staff"] + data)
+        #expect(refused.status == 2, "\(refused.stdout)")
+        #expect(refused.stderr.contains("invalid learner id"))
+        let hidden = try Binary.run(["learner", "add", ".hidden", "--name", "H", "--roles", "staff"] + data)
+        #expect(hidden.status == 2)
+        _ = try Binary.run(["learner", "add", "x", "--name", "X", "--roles", "staff"] + data)
+        // A learner file an older version made for the id '.x.json.tmp-99999999-1', and a real leftover.
+        let victim = try #require(scratch.read("learners/x.json").map { String(decoding: $0, as: UTF8.self) })
+        scratch.write("learners/.x.json.tmp-99999999-1.json", victim)
+        scratch.write("learners/.x.json.tmp-99999999-2", "half")
+        let session = try Binary.run(["snapshot", "--learner", "x"] + data)
+        #expect(session.status == 0, "\(session.stderr)")
+        #expect(scratch.read("learners/.x.json.tmp-99999999-1.json") != nil, "another learner's file was deleted")
+        #expect(scratch.read("learners/.x.json.tmp-99999999-2") == nil)
+        let team = try Binary.run(["team", "--format", "csv"] + data)
+        #expect(team.stderr.contains(".x.json.tmp-99999999-1.json"), "a hidden learner file must not be invisible")
+    }
 }

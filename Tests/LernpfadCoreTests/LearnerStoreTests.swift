@@ -44,7 +44,11 @@ struct LearnerStoreTests {
         #expect(throws: StoreError.self) { try store.create(LearnerRecord(learner: profile())) }
     }
 
-    @Test(arguments: ["", "..", "...", "../etc/passwd", "Anna", "a/b", "a b", String(repeating: "a", count: 65), "ä"])
+    @Test(
+        arguments: [
+            "", "..", "...", "../etc/passwd", "Anna", "a/b", "a b", String(repeating: "a", count: 65), "ä", ".hidden",
+            ".x.json.tmp-99999999-1", "x.json", "x.json.lock",
+        ])
     func invalidLearnerIDsNeverTouchTheFileSystem(_ id: String) {
         let folder = TemporaryFolder()
         let store = LearnerStore(dataFolder: folder.path)
@@ -52,7 +56,7 @@ struct LearnerStoreTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/learners"))
     }
 
-    @Test(arguments: ["anna", "a.b_c-d", ".hidden", String(repeating: "a", count: 64)])
+    @Test(arguments: ["anna", "a.b_c-d", "anna.", "a..b", "x.jso", String(repeating: "a", count: 64)])
     func validLearnerIDs(_ id: String) {
         #expect(Identifier.isValidLearnerID(id))
     }

@@ -100,4 +100,47 @@ struct SharedFolderTests {
         #expect(upgraded.acknowledged["http://lrs/"]?.contains(annaIDs[0]) == true)
         #expect(upgraded.acknowledged["http://lrs/"]?.contains(annaIDs[1]) == false)
     }
+
+    // MARK: 7. Ids with a leading dot, names shaped like temp files
+
+    @Test func idsThatCouldSpellHiddenOrTempFilesAreRefused() {
+        for id in [".hidden", ".x.json.tmp-99999999-1", ".anna", "x.json.tmp-1-2", "anna.json"] {
+            #expect(!Identifier.isValidLearnerID(id), "\(id)")
+            #expect(throws: StoreError.invalidLearnerID(id)) {
+                try LearnerStore(dataFolder: "/nonexistent").path(for: id)
+            }
+        }
+    }
+
+    @Test func cleanupRemovesOnlyTheExactTempNamesTheStoreMakes() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: LearnerProfile(id: "x", name: "X", roles: ["staff"])))
+        let kept = [
+            ".x.json.tmp-99999999-1.json",  // the file of a learner '.x.json.tmp-99999999-1' of an older version
+            ".x.json.tmp-99999999-1.json.lock", ".x.json.tmp-99999999-", ".x.json.tmp-99999999-1-2",
+            ".x.json.tmp-99999999-abc", ".x.json.tmp--1", ".x.json.tmp-0-1", ".x.json.tmp-99999999-99999999999",
+        ]
+        for name in kept { folder.write("learners/" + name, Self.learnerFile(inner: "x")) }
+        mkdir(folder.path + "/learners/.x.json.tmp-99999998-1", 0o700)
+        mkfifo(folder.path + "/learners/.x.json.tmp-99999997-1", 0o600)
+        folder.write("learners/.x.json.tmp-99999999-1", "half a file")
+        store.removeLeftovers(of: "x")
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/learners"))
+        #expect(!names.contains(".x.json.tmp-99999999-1"), "a real leftover stays")
+        for name in kept + [".x.json.tmp-99999998-1", ".x.json.tmp-99999997-1"] {
+            #expect(names.contains(name), "\(name) was deleted")
+        }
+        #expect(
+            AtomicFile.temporaryWriter(of: "x.json", in: AtomicFile.temporaryName(of: "x.json", pid: 42, counter: 7))
+                == 42)
+    }
+
+    @Test func aHiddenLearnerFileOfAnOlderVersionIsReportedNotInvisible() throws {
+        let folder = TemporaryFolder()
+        folder.write("learners/.hidden.json", Self.learnerFile(inner: ".hidden"))
+        let (records, skipped) = LearnerStore(dataFolder: folder.path).readAll()
+        #expect(records.isEmpty)
+        #expect(skipped.map { ($0.file as NSString).lastPathComponent } == [".hidden.json"])
+    }
 }

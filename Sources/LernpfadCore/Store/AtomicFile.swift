@@ -19,7 +19,8 @@ public enum AtomicFile {
         let name = (path as NSString).lastPathComponent
         var status = stat()
         let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : newFileMode
-        let temporary = "\(folder)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary =
+            folder + "/" + temporaryName(of: name, pid: getpid(), counter: UInt32.random(in: 0...UInt32.max))
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw .io(path: temporary, operation: "create", errno: errno) }
         var closed = false
@@ -48,6 +49,28 @@ public enum AtomicFile {
             throw .io(path: path, operation: "write", errno: EIO)
         }
         if durable { syncFolder(folder) }
+    }
+
+    /// The name of a temp file for `name` made by process `pid`: `.<name>.tmp-<pid>-<counter>`.
+    public static func temporaryName(of name: String, pid: Int32, counter: UInt32) -> String {
+        ".\(name).tmp-\(pid)-\(counter)"
+    }
+
+    /// The writer's process id when `candidate` is exactly a name `temporaryName(of: name, ...)` makes, else nil.
+    ///
+    /// Only such names may be cleaned up: anything else in the folder (another learner's file, a name that
+    /// merely starts the same way) is not the store's to delete.
+    public static func temporaryWriter(of name: String, in candidate: String) -> Int32? {
+        let prefix = ".\(name).tmp-"
+        guard candidate.hasPrefix(prefix) else { return nil }
+        let parts = candidate.utf8.dropFirst(prefix.utf8.count).split(
+            separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard parts.count == 2,
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { (0x30...0x39).contains($0) } }),
+            let pid = Int32(String(decoding: parts[0], as: UTF8.self)), pid > 0,
+            UInt32(String(decoding: parts[1], as: UTF8.self)) != nil
+        else { return nil }
+        return pid
     }
 
     /// Runs `body` while holding an exclusive `flock` on `lockPath` (created 0600 if needed).

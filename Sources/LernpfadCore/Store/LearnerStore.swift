@@ -83,14 +83,20 @@ public struct LearnerStore: Sendable {
 
     /// Removes temp files a killed writer left for learner `id` (`.<id>.json.tmp-<pid>-<n>` whose process is
     /// gone). They are never read, but should not pile up in a shared folder. Called once per session.
+    ///
+    /// Only regular files whose name is exactly one the store makes for this learner are removed, never a name
+    /// that merely starts the same way.
     public func removeLeftovers(of id: String) {
         guard Identifier.isValidLearnerID(id) else { return }
-        let prefix = ".\(id).json.tmp-"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? []
-        for name in names where name.hasPrefix(prefix) {
-            let pid = name.dropFirst(prefix.count).prefix { $0.isNumber }
-            guard let number = Int32(pid), number != getpid(), kill(number, 0) != 0, errno == ESRCH else { continue }
-            unlink(learnersFolder + "/" + name)
+        for name in names {
+            guard let pid = AtomicFile.temporaryWriter(of: id + ".json", in: name), pid != getpid(),
+                kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            var status = stat()
+            let path = learnersFolder + "/" + name
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            unlink(path)
         }
     }
 
@@ -130,8 +136,10 @@ public struct LearnerStore: Sendable {
     public func readAll<Value: Sendable>(_ transform: @Sendable (LearnerRecord) -> Value) -> (
         values: [Value], skipped: [SkippedFile]
     ) {
+        // Hidden `.json` files are listed too: older versions accepted ids with a leading dot, and such a file
+        // is reported as skipped rather than left invisible. Temp files never end in `.json`.
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? [])
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+            .filter { $0.hasSuffix(".json") }.sorted()
         let results = parallelMap(names.count) { index in readOne(names[index]).map(transform) }
         var values: [Value] = []
         var skipped: [SkippedFile] = []

@@ -23,7 +23,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .invalidLearnerID(let id):
             return
-                "invalid learner id '\(id.sanitizedForMessage)': use a-z, 0-9, '.', '_' or '-', at most 64 characters"
+                "invalid learner id '\(id.sanitizedForMessage)': use a-z, 0-9, '.', '_' or '-', at most 64 characters, not starting with '.' and without '.json'"
         case .learnerNotFound(let id, let path):
             return "no learner '\(id)' (expected \(path)); enrol with 'lernpfad learner add'"
         case .learnerExists(let id, let path):
