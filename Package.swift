@@ -41,10 +41,15 @@ let package = Package(
             dependencies: ["LernpfadUI", "CNCurses"],
             swiftSettings: strictness
         ),
+        .target(
+            name: "LernpfadSession",
+            dependencies: ["LernpfadCore", "LernpfadUI"],
+            swiftSettings: strictness
+        ),
         .executableTarget(
             name: "lernpfad",
             dependencies: [
-                "LernpfadCore", "LernpfadUI", "LernpfadTerminal",
+                "LernpfadCore", "LernpfadUI", "LernpfadTerminal", "LernpfadSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictness
@@ -60,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LernpfadUITests",
-            dependencies: ["LernpfadUI", "LernpfadCore"],
+            dependencies: ["LernpfadUI", "LernpfadCore", "LernpfadSession"],
             exclude: ["Snapshots"],
             swiftSettings: strictness
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import LernpfadCore
+import LernpfadSession
 import Testing
 
 @testable import LernpfadUI
@@ -16,44 +17,30 @@ struct AppBehaviourTests {
     }
 
     @Test func openingALessonRecordsItAndSavesThePosition() throws {
-        let (state, effects) = UIFixture.run("jj<enter><enter><enter>", on: UIFixture.state())
-        guard case .reader(let reader) = state.screen else {
-            Issue.record("not in the reader")
-            return
-        }
+        let (runner, events) = UIFixture.newEvents("jj<enter><enter><enter>", on: UIFixture.runner())
+        let reader = try #require(runner.model.screen as? ReaderScreen)
         #expect(reader.lesson == "01-what-is-ai")
-        let appended = effects.compactMap { effect -> [LearnerEvent]? in
-            if case .append(let events) = effect { return events }
-            return nil
-        }.flatMap { $0 }
-        #expect(appended.first?.kind == .lessonOpened)
+        #expect(events.first?.kind == .lessonOpened)
         // The short lesson fits on one screen: its end is in view, so it counts as read.
-        #expect(appended.contains { $0.kind == .lessonCompleted && $0.lesson == "01-what-is-ai" })
-        #expect(effects.contains(.savePosition(ReadingPosition(module: "basics", lesson: "01-what-is-ai", line: 0))))
+        #expect(events.contains { $0.kind == .lessonCompleted && $0.lesson == "01-what-is-ai" })
+        #expect(runner.model.record?.position == ReadingPosition(module: "basics", lesson: "01-what-is-ai", line: 0))
     }
 
     @Test func scrollingToTheEndCompletesALongLessonOnce() {
-        let (state, effects) = UIFixture.run("jj<enter><enter>j<enter><pgdn>G<end>", on: UIFixture.state())
-        let completions = effects.filter { effect in
-            if case .append(let events) = effect { return events.contains { $0.kind == .lessonCompleted } }
-            return false
-        }
-        #expect(completions.count == 1)
-        #expect(state.record?.events.contains { $0.kind == .lessonCompleted && $0.lesson == "02-limits" } == true)
+        let (runner, events) = UIFixture.newEvents("jj<enter><enter>j<enter><pgdn>G<end>", on: UIFixture.runner())
+        #expect(events.filter { $0.kind == .lessonCompleted }.count == 1)
+        #expect(
+            runner.model.record?.events.contains { $0.kind == .lessonCompleted && $0.lesson == "02-limits" } == true)
     }
 
     @Test func resizeKeepsTheReadingPlace() throws {
-        let (state, _) = UIFixture.run("jj<enter><enter>j<enter><pgdn><pgdn>", on: UIFixture.state())
-        guard case .reader(let before) = state.screen, let beforeLayout = before.layout else {
-            Issue.record("not in the reader")
-            return
-        }
+        let runner = UIFixture.run("jj<enter><enter>j<enter><pgdn><pgdn>", on: UIFixture.runner())
+        let before = try #require(runner.model.screen as? ReaderScreen)
+        let beforeLayout = try #require(before.layout)
         let anchor = beforeLayout.lines[before.top...].map(\.plainText).first { !$0.isEmpty } ?? ""
-        let (resized, _) = UIFixture.run("<resize:50x20>", on: state)
-        guard case .reader(let after) = resized.screen, let afterLayout = after.layout else {
-            Issue.record("not in the reader")
-            return
-        }
+        let resized = UIFixture.run("<resize:50x20>", on: runner)
+        let after = try #require(resized.model.screen as? ReaderScreen)
+        let afterLayout = try #require(after.layout)
         #expect(afterLayout.width == 46)
         let visible = afterLayout.lines[after.top..<min(afterLayout.lines.count, after.top + 18)].map(\.plainText)
         #expect(
@@ -61,36 +48,26 @@ struct AppBehaviourTests {
             "top \(before.top) '\(anchor)' -> \(after.top): \(visible)")
     }
 
-    @Test func continueResumesAtTheSavedLine() {
+    @Test func continueResumesAtTheSavedLine() throws {
         var record = UIFixture.record()
         record.position = ReadingPosition(module: "basics", lesson: "02-limits", line: 40)
-        let (state, _) = UIFixture.run("<enter>", on: UIFixture.state(record: record))
-        guard case .reader(let reader) = state.screen else {
-            Issue.record("not in the reader")
-            return
-        }
+        let runner = UIFixture.run("<enter>", on: UIFixture.runner(record: record))
+        let reader = try #require(runner.model.screen as? ReaderScreen)
         #expect(reader.lesson == "02-limits")
         #expect(reader.top == 40)
     }
 
     @Test func quizRecordsEveryAnswerAndQueuesMistakesForReview() throws {
         // Seed 42 fixes the choice order; find the letters of right and wrong answers from the state.
-        let (started, _) = UIFixture.run("jj<enter><enter>jj<enter>", on: UIFixture.state())
-        guard case .quiz(let quiz) = started.screen else {
-            Issue.record("not in the quiz")
-            return
-        }
+        let started = UIFixture.run("jj<enter><enter>jj<enter>", on: UIFixture.runner())
+        let quiz = try #require(started.model.screen as? QuizScreen).round
         let firstOrder = quiz.items[0].choiceOrder
         let wrongLetter = QuizScreen.letters[firstOrder.firstIndex(of: "a")!]
         let secondOrder = quiz.items[1].choiceOrder
         let rightLetters = ["a", "b"].map { String(QuizScreen.letters[secondOrder.firstIndex(of: $0)!]) }.joined()
-        let (finished, effects) = UIFixture.run(
+        let (finished, events) = UIFixture.newEvents(
             "\(wrongLetter)<enter><enter>\(rightLetters)<enter><enter>", on: started)
-        let attempt = effects.compactMap { effect -> LearnerEvent? in
-            if case .append(let events) = effect { return events.first { $0.kind == .quizAttempted } }
-            return nil
-        }.first
-        let event = try #require(attempt)
+        let event = try #require(events.first { $0.kind == .quizAttempted })
         #expect(event.score == 0.5)
         #expect(event.passed == true)
         #expect(event.seed == 42)
@@ -99,11 +76,39 @@ struct AppBehaviourTests {
                 LearnerEvent.Answer(question: "definition", chosen: ["a"], correct: false),
                 LearnerEvent.Answer(question: "outputs", chosen: secondOrder.filter { $0 != "c" }, correct: true),
             ])
-        #expect(finished.record?.review["basics/definition"] != nil)
-        #expect(finished.record?.review["basics/outputs"] == nil)
+        #expect(finished.model.record?.review["basics/definition"] != nil)
+        #expect(finished.model.record?.review["basics/outputs"] == nil)
     }
 
-    @Test func aBrokenDeferredQuizSaysWhereWhenChosen() {
+    /// The crash of issue 11: Enter on the summary must go back to the module, and further Enters stay there.
+    @Test func enterOnTheSummaryReturnsToTheModuleAndStaysThere() throws {
+        let started = UIFixture.run("jj<enter><enter>jj<enter>", on: UIFixture.runner())
+        #expect(started.model.stack.count == 4)
+        let summary = UIFixture.run("1<enter><enter>1<enter><enter>", on: started)
+        #expect((summary.model.screen as? QuizScreen)?.round.phase == .summary)
+        let back = UIFixture.run("<enter>", on: summary)
+        #expect(back.model.screen is ModuleScreen)
+        #expect(back.model.stack.count == 3)
+        let pressedOn = UIFixture.run("<enter><enter><enter><enter><esc><esc><esc><esc>", on: back)
+        #expect(pressedOn.model.screen is HomeScreen)
+        #expect(pressedOn.model.stack.count == 1)
+    }
+
+    @Test func aReviewRoundEndsAtHome() throws {
+        var record = UIFixture.record()
+        record.review["basics/definition"] = ReviewCard(missedAt: UIFixture.now.addingTimeInterval(-3 * 86_400))
+        let review = UIFixture.run("r", on: UIFixture.runner(record: record))
+        let round = try #require(review.model.screen as? QuizScreen).round
+        let letter = QuizScreen.letters[round.items[0].choiceOrder.firstIndex(of: "b")!]
+        let done = UIFixture.run("\(letter)<enter><enter>", on: review)
+        #expect((done.model.screen as? QuizScreen)?.round.phase == .summary)
+        #expect(done.render().plainText.contains("Zurück zum Start"))
+        let home = UIFixture.run("<enter>", on: done)
+        #expect(home.model.screen is HomeScreen)
+        #expect(home.model.stack.count == 1)
+    }
+
+    @Test func aBrokenDeferredQuizSaysWhereWhenChosen() throws {
         let broken = DeferredQuiz(file: "modules/basics/quiz.yaml") {
             (nil, [Diagnostic(.error, "modules/basics/quiz.yaml", line: 3, column: 1, "pass_mark is missing")])
         }
@@ -114,49 +119,41 @@ struct AppBehaviourTests {
             return module
         }
         let catalog = Catalog(course: base.course, paths: base.paths, modules: modules, root: base.root)
-        var start = UIFixture.state()
-        start.catalog = catalog
-        let (state, _) = UIFixture.run("jj<enter><enter>jj<enter>", on: start)
-        guard case .module = state.screen else {
-            Issue.record("left the module screen for a quiz that cannot load")
-            return
-        }
-        let screen = AppModel.render(state, now: UIFixture.now).lines.joined(separator: "\n")
-        #expect(screen.contains("Wissenscheck fehlerhaft"))
-        #expect(state.notice?.contains("modules/basics/quiz.yaml:3:1: error: pass_mark is missing") == true)
+        let start = UIFixture.runner(record: UIFixture.record(), catalog: catalog)
+        let runner = UIFixture.run("jj<enter><enter>jj<enter>", on: start)
+        #expect(runner.model.screen is ModuleScreen, "left the module screen for a quiz that cannot load")
+        #expect(runner.render().plainText.contains("Wissenscheck fehlerhaft"))
+        #expect(runner.model.notice?.contains("modules/basics/quiz.yaml:3:1: error: pass_mark is missing") == true)
 
         // `n` after the last lesson heads for the quiz, and says the same instead of doing nothing.
-        let (afterLast, _) = UIFixture.run("jj<enter><enter>j<enter>n", on: start)
-        #expect(afterLast.notice?.contains("modules/basics/quiz.yaml:3:1") == true)
+        let afterLast = UIFixture.run("jj<enter><enter>j<enter>n", on: start)
+        #expect(afterLast.model.notice?.contains("modules/basics/quiz.yaml:3:1") == true)
     }
 
     @Test func choiceOrderIsShuffledPerSeedAndReplayable() {
         let questions = UIFixture.catalog.module("basics")!.quiz!.questions.map { (module: "basics", question: $0) }
-        let first = QuizState(module: "basics", questions: questions, seed: 7, startedAt: 0)
-        let again = QuizState(module: "basics", questions: questions, seed: 7, startedAt: 0)
+        let first = QuizRound(module: "basics", questions: questions, seed: 7, startedAt: 0)
+        let again = QuizRound(module: "basics", questions: questions, seed: 7, startedAt: 0)
         #expect(first.items == again.items)
         let orders = Set(
             (0..<20).map {
-                QuizState(module: "basics", questions: questions, seed: $0, startedAt: 0).items[0].choiceOrder
+                QuizRound(module: "basics", questions: questions, seed: $0, startedAt: 0).items[0].choiceOrder
             })
         #expect(orders.count > 1)
     }
 
-    @Test func reviewQueueShowsOnHomeAndRunsARound() {
+    @Test func reviewQueueShowsOnHomeAndRunsARound() throws {
         var record = UIFixture.record()
         record.review["basics/definition"] = ReviewCard(missedAt: UIFixture.now.addingTimeInterval(-3 * 86_400))
         let home = UIFixture.screen("", record: record).joined(separator: "\n")
         #expect(home.contains("1 Fragen zum Wiederholen"))
-        let (state, effects) = UIFixture.run("r", on: UIFixture.state(record: record))
-        guard case .review(let round) = state.screen else {
-            Issue.record("not in review")
-            return
-        }
+        let (review, opened) = UIFixture.newEvents("r", on: UIFixture.runner(record: record))
+        let round = try #require(review.model.screen as? QuizScreen).round
+        #expect(opened.isEmpty)
         let letter = QuizScreen.letters[round.items[0].choiceOrder.firstIndex(of: "b")!]
-        let (answered, more) = UIFixture.run("\(letter)<enter>", on: state)
-        #expect(effects.isEmpty)
-        #expect(more.contains { if case .saveReviewCards = $0 { return true } else { return false } })
-        #expect(answered.record!.review["basics/definition"]!.due > UIFixture.now)
+        let (answered, events) = UIFixture.newEvents("\(letter)<enter>", on: review)
+        #expect(events.map(\.kind) == [.questionReviewed])
+        #expect(answered.model.record!.review["basics/definition"]!.due > UIFixture.now)
     }
 
     @Test func lockedModuleSaysWhatToCompleteFirst() {
@@ -164,54 +161,53 @@ struct AppBehaviourTests {
         #expect(lines.contains("gesperrt: erst KI-Grundlagen"))
     }
 
-    @Test func searchFindsLessonTextAndJumpsToIt() {
-        let (state, _) = UIFixture.run("/Absatz 30<enter>", on: UIFixture.state())
-        guard case .reader(let reader) = state.screen, let layout = reader.layout, let highlight = reader.highlight
-        else {
-            Issue.record("search did not open the reader")
-            return
-        }
+    @Test func searchFindsLessonTextAndJumpsToIt() throws {
+        let runner = UIFixture.run("/Absatz 30<enter>", on: UIFixture.runner())
+        let reader = try #require(runner.model.screen as? ReaderScreen, "search did not open the reader")
+        let layout = try #require(reader.layout)
+        let highlight = try #require(reader.highlight)
         #expect(reader.lesson == "02-limits")
         #expect(layout.lines[highlight].plainText.contains("Absatz 30"))
         #expect(reader.top <= highlight && highlight < reader.top + 21)
     }
 
     @Test func languageSwitchChangesTheInterfaceAndIsSaved() {
-        let (state, effects) = UIFixture.run("L", on: UIFixture.state())
-        #expect(state.language == .english)
-        #expect(effects == [.saveLanguage(.english)])
-        #expect(AppModel.render(state, now: UIFixture.now).plainText.contains("Continue: AI basics – What is AI?"))
+        let runner = UIFixture.run("L", on: UIFixture.runner())
+        #expect(runner.model.language == .english)
+        #expect(runner.model.record?.learner.language == .english)
+        #expect(runner.render().plainText.contains("Continue: AI basics – What is AI?"))
     }
 
     @Test func escapeGoesBackAndQQuits() {
-        let (back, _) = UIFixture.run("jj<enter><esc>", on: UIFixture.state())
-        if case .home = back.screen {} else { Issue.record("Esc did not return home") }
-        let (quit, effects) = UIFixture.run("q", on: UIFixture.state())
-        #expect(quit.isFinished)
-        #expect(effects == [.quit])
+        let back = UIFixture.run("jj<enter><esc>", on: UIFixture.runner())
+        #expect(back.model.screen is HomeScreen, "Esc did not return home")
+        let quit = UIFixture.run("q", on: UIFixture.runner())
+        #expect(quit.model.isFinished)
     }
 
-    @Test func onboardingCreatesTheLearner() {
-        let start = AppState(catalog: UIFixture.catalog, newLearnerID: "ben", language: nil, width: 80, height: 24)
-        let (state, effects) = UIFixture.run("Ben Müller<enter>Vertrieb<enter> j <enter><enter>", on: start)
-        #expect(
-            effects == [
-                .createLearner(
-                    LearnerProfile(
-                        id: "ben", name: "Ben Müller", team: "Vertrieb", roles: ["staff", "ambassador"],
-                        language: .german))
-            ])
-        if case .home = state.screen {} else { Issue.record("onboarding did not lead home") }
-    }
-
-    @Test func clickOpensTheClickedItem() {
-        // Row 1 is the first body row; home has a three-line header (title, team, blank).
-        let (state, _) = UIFixture.run("<click:6,10>", on: UIFixture.state())
-        guard case .path(let role, _) = state.screen else {
-            Issue.record("click did not open a path")
-            return
+    @Test func onboardingCreatesTheLearnerOnlyOnceTheRunnerHasMadeIt() {
+        let model = AppModel(
+            catalog: UIFixture.catalog, newLearnerID: "ben", language: nil, width: 80, height: 24, now: UIFixture.now)
+        var pure = model
+        var commands: [AppCommand] = []
+        for key in try! Key.parseSequence("Ben Müller<enter>Vertrieb<enter> j <enter><enter>").get() {
+            commands += pure.update(AppEvent(.key(key), now: UIFixture.now, seed: 1))
         }
-        #expect(role == "staff")
+        let profile = LearnerProfile(
+            id: "ben", name: "Ben Müller", team: "Vertrieb", roles: ["staff", "ambassador"], language: .german)
+        #expect(commands == [.createLearner(profile)])
+        #expect(pure.record == nil, "no learner before the file exists")
+        #expect(pure.screen is OnboardingScreen)
+        let runner = UIFixture.run("Ben Müller<enter>Vertrieb<enter> j <enter><enter>", on: UIFixture.runner(model))
+        #expect(runner.model.record?.learner == profile)
+        #expect(runner.model.screen is HomeScreen, "onboarding did not lead home")
+    }
+
+    @Test func clickOpensTheClickedItem() throws {
+        // Row 1 is the first body row; home has a three-line header (title, team, blank).
+        let runner = UIFixture.run("<click:6,10>", on: UIFixture.runner())
+        let path = try #require(runner.model.screen as? PathScreen, "click did not open a path")
+        #expect(path.role == "staff")
     }
 
     @Test func controlCharactersInNamesNeverReachTheScreen() {

@@ -40,12 +40,13 @@ struct ScreenSnapshotTests {
     }
 
     @Test func onboardingScreens() {
-        var state = AppState(
-            catalog: UIFixture.catalog, newLearnerID: "anna", language: .german, width: 80, height: 24)
-        AppModel.prepare(&state, environment: UIFixture.environment)
-        assertSnapshot(AppModel.render(state, now: UIFixture.now).lines, named: "onboarding-name-80x24")
-        let (roles, _) = UIFixture.run("Anna<enter>Vertrieb<enter> ", on: state)
-        assertSnapshot(AppModel.render(roles, now: UIFixture.now).lines, named: "onboarding-roles-80x24")
+        let start = UIFixture.runner(
+            AppModel(
+                catalog: UIFixture.catalog, newLearnerID: "anna", language: .german, width: 80, height: 24,
+                now: UIFixture.now))
+        assertSnapshot(start.render().lines, named: "onboarding-name-80x24")
+        let roles = UIFixture.run("Anna<enter>Vertrieb<enter> ", on: start)
+        assertSnapshot(roles.render().lines, named: "onboarding-roles-80x24")
     }
 
     @Test func tooSmallWindowShowsANoticeNotACrash() {

@@ -1,5 +1,6 @@
 import Foundation
 import LernpfadCore
+import LernpfadSession
 import LernpfadUI
 
 /// A small course, a learner and lesson texts in memory: screens render without files or curses.
@@ -90,31 +91,43 @@ enum UIFixture {
         return Catalog(course: course, paths: [staff, ambassador], modules: [basics, law], root: "/fixture")
     }()
 
-    static let environment = AppEnvironment(
-        loadLesson: { lesson, language in
-            let key = "\(lesson.files[language]?.split(separator: ".").first.map(String.init) ?? lesson.id)"
-            let module = catalog.modules.first { $0.lessons.contains(lesson) }?.id ?? ""
-            guard let text = lessons["\(module)/\(key)/\(language)"] else {
-                return .failure(LessonText.Failure(file: key, reason: "missing in fixture"))
-            }
-            return .success(LessonDocument(text: text))
-        },
-        makeSeed: { 42 },
-        loadTeam: {
-            var ben = LearnerRecord(
-                learner: LearnerProfile(id: "ben", name: "Ben Müller", team: "Marketing", roles: ["staff"]))
-            ben.events = [
-                LearnerEvent(
-                    at: Timestamp.parse("2026-03-01T10:00:00Z")!, kind: .quizAttempted, module: "basics",
-                    moduleVersion: SemanticVersion(1, 0, 0), score: 0.5, passed: true,
-                    answers: [LearnerEvent.Answer(question: "definition", chosen: ["a"], correct: false)])
-            ]
-            let cleo = LearnerRecord(
-                learner: LearnerProfile(id: "cleo", name: "Cleo Weiß", team: "Vertrieb", roles: ["staff"]))
-            return (
-                [record(), ben, cleo], [SkippedFile(file: "/data/learners/broken.json", reason: "not a JSON object")]
-            )
-        })
+    /// The team the fixture's data folder holds: Anna, Ben (one wrong answer) and Cleo, and one broken file.
+    static let teamRecords: [LearnerRecord] = {
+        var ben = LearnerRecord(
+            learner: LearnerProfile(id: "ben", name: "Ben Müller", team: "Marketing", roles: ["staff"]))
+        ben.events = [
+            LearnerEvent(
+                at: Timestamp.parse("2026-03-01T10:00:00Z")!, kind: .quizAttempted, module: "basics",
+                moduleVersion: SemanticVersion(1, 0, 0), score: 0.5, passed: true,
+                answers: [LearnerEvent.Answer(question: "definition", chosen: ["a"], correct: false)])
+        ]
+        let cleo = LearnerRecord(
+            learner: LearnerProfile(id: "cleo", name: "Cleo Weiß", team: "Vertrieb", roles: ["staff"]))
+        return [record(), ben, cleo]
+    }()
+
+    /// Lesson texts, the team and learner records from memory.
+    static func loader(catalog: Catalog = catalog) -> ResourceLoader {
+        ResourceLoader(
+            catalog: catalog,
+            lessonText: { lesson, language in
+                let key = "\(lesson.files[language]?.split(separator: ".").first.map(String.init) ?? lesson.id)"
+                let module = catalog.modules.first { $0.lessons.contains(lesson) }?.id ?? ""
+                guard let text = lessons["\(module)/\(key)/\(language)"] else {
+                    return .failure(LessonText.Failure(file: key, reason: "missing in fixture"))
+                }
+                return .success(LessonDocument(text: text))
+            },
+            team: { now in
+                TeamData(
+                    contributions: teamRecords.map { TeamReport.contribution(of: $0, catalog: catalog, now: now) },
+                    skipped: [SkippedFile(file: "/data/learners/broken.json", reason: "not a JSON object")], asOf: now)
+            },
+            learner: { id in
+                teamRecords.first { $0.learner.id == id }.map { .success($0) }
+                    ?? .failure(.learnerNotFound(id: id, path: "/data/learners/\(id).json"))
+            })
+    }
 
     static func record(language: LanguageCode = .german) -> LearnerRecord {
         LearnerRecord(
@@ -123,23 +136,39 @@ enum UIFixture {
             ))
     }
 
-    static func state(width: Int = 80, height: Int = 24, record: LearnerRecord = record()) -> AppState {
-        AppState(catalog: catalog, record: record, width: width, height: height)
+    /// A runner that keeps every change in memory, over `model`, primed with its window size.
+    static func runner(_ model: AppModel, catalog: Catalog = catalog) -> AppRunner {
+        var runner = AppRunner(
+            model: model, store: LearnerStore(dataFolder: "/nonexistent"), loader: loader(catalog: catalog),
+            saves: false, makeSeed: { 42 })
+        runner.handle(.resize(width: model.width, height: model.height), now: now)
+        return runner
     }
 
-    /// Replays `keys` (snapshot notation) and returns the state and every effect.
-    static func run(_ keys: String, on start: AppState) -> (AppState, [Effect]) {
-        var state = start
-        var effects: [Effect] = []
-        AppModel.prepare(&state, environment: environment)
-        guard case .success(let list) = Key.parseSequence(keys) else { return (state, []) }
-        for key in list { effects += AppModel.update(&state, key, now: now, environment: environment) }
-        return (state, effects)
+    /// A runner at home for `record`.
+    static func runner(
+        width: Int = 80, height: Int = 24, record: LearnerRecord = record(), catalog: Catalog = catalog
+    ) -> AppRunner {
+        runner(AppModel(catalog: catalog, record: record, width: width, height: height, now: now), catalog: catalog)
+    }
+
+    /// Replays `keys` (snapshot notation) on `start`.
+    static func run(_ keys: String, on start: AppRunner) -> AppRunner {
+        var runner = start
+        guard case .success(let list) = Key.parseSequence(keys) else { return runner }
+        for key in list { runner.handle(key, now: now) }
+        return runner
+    }
+
+    /// The events `keys` added to the record.
+    static func newEvents(_ keys: String, on start: AppRunner) -> (AppRunner, [LearnerEvent]) {
+        let before = start.model.record?.events.count ?? 0
+        let after = run(keys, on: start)
+        return (after, Array((after.model.record?.events ?? []).dropFirst(before)))
     }
 
     static func screen(_ keys: String, width: Int = 80, height: Int = 24, record: LearnerRecord = record()) -> [String]
     {
-        let (state, _) = run(keys, on: state(width: width, height: height, record: record))
-        return AppModel.render(state, now: now).lines
+        run(keys, on: runner(width: width, height: height, record: record)).render().lines
     }
 }

@@ -202,9 +202,18 @@ public enum ProgressEngine {
 
     /// Questions whose review is due at `now`, most overdue first.
     public static func dueReviews(_ record: LearnerRecord, catalog: Catalog, now: Date) -> [String] {
+        dueReviews(record, now: now) { module, question in catalog.module(module)?.quiz?.question(question) != nil }
+    }
+
+    /// Questions whose review is due at `now`, most overdue first, among those `exists` knows.
+    ///
+    /// The TUI passes the quizzes it has loaded, so that counting due reviews never reads a quiz file.
+    public static func dueReviews(
+        _ record: LearnerRecord, now: Date, exists: (_ module: String, _ question: String) -> Bool
+    ) -> [String] {
         record.review.filter { key, card in
             guard card.due <= now, let (module, question) = ReviewKey.split(key) else { return false }
-            return catalog.module(module)?.quiz?.question(question) != nil
+            return exists(module, question)
         }.sorted { ($0.value.due, $0.key) < ($1.value.due, $1.key) }.map(\.key)
     }
 

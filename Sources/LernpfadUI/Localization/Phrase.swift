@@ -15,6 +15,15 @@ public enum Phrase: CaseIterable, Sendable {
     case typeToEnter, pickAtLeastOneRole, saved, refresher, skippedModules, helpTitle, pressAnyKey
     case reviewQuestionOf, reviewDone, position, quizNotAvailable, quizBroken, cannotOpenLesson, changedLessons
     case team, teamSort, teamFilter, missedQuestions, lastActivity, allTeams, noLearners, skippedFiles
+    case keySpace, keyPageUp, keyPageDown, keyHome, keyEnd, keyControl, keyClick, keyWheel
+    case keyChoices, keyTyping, keyAny, helpSelect, helpPage, helpTopEnd, helpOpen, helpClickOpen
+    case helpScroll, helpContinue, helpReview, helpLine, helpNextLesson, helpChoose, helpCursor, helpToggle
+    case helpCheck, helpClickChoose, helpNextQuestion, helpBackHome, helpBackToModule, helpRetry, helpSort, helpFilter
+    case helpNext, helpDelete, helpType, helpToggleRole, helpConfirm, helpBack, helpSearch, helpLanguage
+    case helpHelp, helpQuit, helpQuitSaved, helpClose, verbSelect, verbOpen, verbScroll, verbPage
+    case verbLesson, verbChoose, verbToggle, verbCheck, verbNext, verbHome, verbBackToModule, verbRetry
+    case verbSort, verbFilter, verbBack, verbConfirm, verbSearch, verbHelp, verbQuit, verbClose
+    case loading, notSaved, nameRequired, sortUrgency, sortActivity, backHome
 }
 
 /// Looks up phrases in one language.
@@ -138,6 +147,76 @@ public struct Localizer: Sendable {
         case .allTeams: return ("alle Teams", "all teams")
         case .noLearners: return ("Keine Lernenden im Datenordner", "No learners in the data folder")
         case .skippedFiles: return ("Übersprungene Dateien", "Skipped files")
+        case .keySpace: return ("Leertaste", "space")
+        case .keyPageUp: return ("Bild↑", "PgUp")
+        case .keyPageDown: return ("Bild↓", "PgDn")
+        case .keyHome: return ("Pos1", "Home")
+        case .keyEnd: return ("Ende", "End")
+        case .keyControl: return ("Strg", "Ctrl")
+        case .keyClick: return ("Klick", "click")
+        case .keyWheel: return ("Mausrad", "mouse wheel")
+        case .keyChoices: return ("1–9 a–h", "1–9 a–h")
+        case .keyTyping: return ("Tippen", "typing")
+        case .keyAny: return ("jede Taste", "any key")
+        case .helpSelect: return ("auswählen", "move")
+        case .helpPage: return ("eine Seite", "one page")
+        case .helpTopEnd: return ("Anfang / Ende", "top / end")
+        case .helpOpen: return ("öffnen", "open")
+        case .helpClickOpen: return ("auswählen und öffnen", "select and open")
+        case .helpScroll: return ("blättern", "scroll")
+        case .helpContinue: return ("weiterlesen", "continue")
+        case .helpReview: return ("wiederholen", "review")
+        case .helpLine: return ("eine Zeile", "one line")
+        case .helpNextLesson: return ("nächste / vorige Lektion", "next / previous lesson")
+        case .helpChoose: return ("Antwort wählen", "choose an answer")
+        case .helpCursor: return ("Cursor bewegen", "move the cursor")
+        case .helpToggle: return ("Antwort an/aus", "toggle an answer")
+        case .helpCheck: return ("Antwort prüfen", "check the answer")
+        case .helpClickChoose: return ("Antwort wählen", "choose an answer")
+        case .helpNextQuestion: return ("nächste Frage", "next question")
+        case .helpBackHome: return ("zurück zum Start", "back to home")
+        case .helpBackToModule: return ("zurück zum Modul", "back to the module")
+        case .helpRetry: return ("Wissenscheck wiederholen", "retry the knowledge check")
+        case .helpSort: return ("Sortierung wechseln", "change the order")
+        case .helpFilter: return ("Team filtern", "filter by team")
+        case .helpNext: return ("weiter", "next")
+        case .helpDelete: return ("Zeichen löschen", "delete a character")
+        case .helpType: return ("Text eingeben", "enter text")
+        case .helpToggleRole: return ("Rolle wählen", "select a role")
+        case .helpConfirm: return ("bestätigen", "confirm")
+        case .helpBack: return ("zurück", "back")
+        case .helpSearch: return ("Titel und Texte durchsuchen", "search titles and lessons")
+        case .helpLanguage: return ("Sprache wechseln", "switch language")
+        case .helpHelp: return ("diese Hilfe", "this help")
+        case .helpQuit: return ("beenden", "quit")
+        case .helpQuitSaved: return ("beenden (alles ist gespeichert)", "quit (everything is saved)")
+        case .helpClose: return ("schließen", "close")
+        case .verbSelect: return ("wählen", "move")
+        case .verbOpen: return ("öffnen", "open")
+        case .verbScroll: return ("blättern", "scroll")
+        case .verbPage: return ("Seite", "page")
+        case .verbLesson: return ("Lektion", "lesson")
+        case .verbChoose: return ("wählen", "choose")
+        case .verbToggle: return ("an/aus", "toggle")
+        case .verbCheck: return ("prüfen", "check")
+        case .verbNext: return ("weiter", "next")
+        case .verbHome: return ("zum Start", "home")
+        case .verbBackToModule: return ("zum Modul", "to the module")
+        case .verbRetry: return ("nochmal", "retry")
+        case .verbSort: return ("sortieren", "sort")
+        case .verbFilter: return ("Team filtern", "filter team")
+        case .verbBack: return ("zurück", "back")
+        case .verbConfirm: return ("bestätigen", "confirm")
+        case .verbSearch: return ("suchen", "search")
+        case .verbHelp: return ("Hilfe", "help")
+        case .verbQuit: return ("beenden", "quit")
+        case .verbClose: return ("schließen", "close")
+        case .loading: return ("Wird geladen …", "Loading …")
+        case .notSaved: return ("Nicht gespeichert, wird wieder versucht", "Not saved, will retry")
+        case .nameRequired: return ("Bitte einen Namen eingeben", "Please enter a name")
+        case .sortUrgency: return ("↓ dringend", "↓ urgent")
+        case .sortActivity: return ("↓ zuletzt aktiv", "↓ last active")
+        case .backHome: return ("Zurück zum Start", "Back to home")
         }
     }
 }

@@ -22,7 +22,7 @@ public enum Frame {
     /// The notice shown when the window is below the minimum size.
     public static func tooSmall(width: Int, height: Int, text: Localizer) -> Canvas {
         var canvas = Canvas(width: max(0, width), height: max(0, height))
-        let message = "\(text(.tooSmall)) (min \(AppState.minimumSize.width)×\(AppState.minimumSize.height))"
+        let message = "\(text(.tooSmall)) (min \(AppModel.minimumSize.width)×\(AppModel.minimumSize.height))"
         let row = max(0, height / 2)
         if height > 0 { _ = canvas.put(message, row: min(row, height - 1), column: 0, style: Theme.warning) }
         return canvas

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LernpfadCore
+import LernpfadSession
 import LernpfadTerminal
 import LernpfadUI
 
@@ -25,27 +26,37 @@ struct Open: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let content = try common.loadContent(now: Date(), deferQuizzes: true)
-        var state = try SessionStart.initialState(
+        var model = try SessionStart.initialModel(
             catalog: content.catalog, store: common.store, learner: learner, environment: environment, width: 80,
-            height: 24)
+            height: 24, now: Date())
+        if team, let record = model.record, !model.canSeeTeam {
+            throw CommandFailure(
+                "learner '\(record.learner.id)' has no role that sees the team view (ambassador, leader, ai-manager)")
+        }
         if !content.skippedModules.isEmpty {
-            state.banner = "⚠ \(content.skippedModules.joined(separator: ", ")): 'lernpfad validate'"
+            model.banner = "⚠ \(content.skippedModules.joined(separator: ", ")): 'lernpfad validate'"
         }
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
         let screen = try TerminalScreen.start(useColor: useColor)
         defer { screen.stop() }
-        if let id = state.record?.learner.id { common.store.removeLeftovers(of: id) }
+        if let id = model.record?.learner.id { common.store.removeLeftovers(of: id) }
         var runner = AppRunner(
-            state: state, store: common.store, environment: .live(catalog: content.catalog, store: common.store),
+            model: model, store: common.store, loader: ResourceLoader(catalog: content.catalog, store: common.store),
             saves: true)
         runner.handle(.resize(width: screen.size.width, height: screen.size.height), now: Date())
-        if team, runner.state.record != nil { runner.openTeam() }
-        screen.draw(runner.render(now: Date()))
-        while !runner.state.isFinished && TerminalSignals.pendingSignal == nil {
+        if team { runner.send(.openTeamView, now: Date()) }
+        screen.draw(runner.render())
+        while !runner.model.isFinished && TerminalSignals.pendingSignal == nil {
             guard let key = screen.nextKey(timeoutMilliseconds: 200) else { continue }
             runner.handle(key, now: Date())
-            if !runner.state.isFinished { screen.draw(runner.render(now: Date())) }
+            if !runner.model.isFinished { screen.draw(runner.render()) }
         }
+        let unsaved = runner.finish(now: Date())
         screen.stop()
+        if unsaved > 0 {
+            throw CommandFailure(
+                "\(unsaved) change(s) could not be saved: \(runner.model.saveProblem ?? "the learner file is not writable")"
+            )
+        }
     }
 }

@@ -1,12 +1,19 @@
 import ArgumentParser
 import Foundation
 import LernpfadCore
+import LernpfadSession
 import LernpfadUI
 
 /// `lernpfad snapshot`: the TUI without curses; replays keys and prints the final screen as plain text.
 struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the TUI headless: replay keys, print the final screen as text (for tests, docs, bug reports).")
+        abstract: "Run the TUI headless: replay keys, print the final screen as text (for tests, docs, bug reports).",
+        discussion: """
+            Keys are written as the characters they type; special keys in angle brackets: <enter> <esc> <up> \
+            <down> <left> <right> <pgup> <pgdn> <home> <end> <bs> <tab> <space> <c-x> (Ctrl plus a letter), \
+            <wheelup> <wheeldown>, <click:ROW,COLUMN> and <resize:WxH>. '<<' is a literal '<'. \
+            Example: --keys 'jj<enter><pgdn>q'.
+            """)
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var asOf: AsOfOption
@@ -17,7 +24,7 @@ struct Snapshot: ParsableCommand {
     @Option(help: "The screen size WxH.")
     var size: String = "80x24"
 
-    @Option(help: "Keys to replay, e.g. 'jj<enter><pgdn>q'. See 'lernpfad snapshot --help'.")
+    @Option(help: "Keys to replay, e.g. 'jj<enter><pgdn>q' (notation below).")
     var keys: String = ""
 
     @Flag(help: "Change nothing in the data folder.")
@@ -41,21 +48,22 @@ struct Snapshot: ParsableCommand {
         }
         let fixedNow = asOf.asOf == nil ? nil : try asOf.now()
         let catalog = try common.loadCatalog(now: fixedNow ?? Date(), deferQuizzes: true)
-        let state = try SessionStart.initialState(
+        let model = try SessionStart.initialModel(
             catalog: catalog, store: common.store, learner: learner, environment: ProcessInfo.processInfo.environment,
-            width: width, height: height)
-        if !noSave, let id = state.record?.learner.id { common.store.removeLeftovers(of: id) }
+            width: width, height: height, now: fixedNow ?? Date())
+        if !noSave, let id = model.record?.learner.id { common.store.removeLeftovers(of: id) }
         var runner = AppRunner(
-            state: state, store: common.store, environment: .live(catalog: catalog, store: common.store), saves: !noSave
-        )
-        AppModel.prepare(&runner.state, environment: runner.environment)
-        if team, runner.state.record != nil { runner.openTeam() }
+            model: model, store: common.store, loader: ResourceLoader(catalog: catalog, store: common.store),
+            saves: !noSave)
+        runner.handle(.resize(width: width, height: height), now: fixedNow ?? Date())
+        if team { runner.send(.openTeamView, now: fixedNow ?? Date()) }
         for key in keyList {
             runner.handle(key, now: fixedNow ?? Date())
             // As the TUI does: a frame after every key (benchmarks measure key plus frame this way).
-            if renderEveryKey { _ = runner.render(now: fixedNow ?? Date()) }
-            if runner.state.isFinished { break }
+            if renderEveryKey { _ = runner.render() }
+            if runner.model.isFinished { break }
         }
-        Output.line(runner.render(now: fixedNow ?? Date()).plainText)
+        runner.finish(now: fixedNow ?? Date())
+        Output.line(runner.render().plainText)
     }
 }

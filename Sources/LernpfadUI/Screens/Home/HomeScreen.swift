@@ -1,0 +1,164 @@
+import Foundation
+import LernpfadCore
+
+/// Home: continue, review, and each role's path with its progress and milestone state.
+public struct HomeScreen: ScreenModel {
+    /// What home's keys do.
+    public enum Action: Hashable, Sendable {
+        case list(ListAction)
+        case resume
+        case review
+    }
+
+    enum Item {
+        case resume
+        case review
+        case path(String)
+        case team
+    }
+
+    /// Roles that look after others and so see the team view.
+    static let teamRoles: Set<String> = ["ambassador", "leader", "ai-manager"]
+
+    /// The cursor.
+    public var list = ListState()
+
+    /// Home at its first item.
+    public init() {}
+
+    /// The screen's key table.
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Action>] {
+        [
+            .keys([.character("c")], help: .helpContinue, .resume),
+            .keys([.character("r")], help: .helpReview, .review),
+        ] + ListKeys.bindings.map { $0.map(Action.list) }
+    }
+
+    /// What the runner must load for this screen.
+    public func needs(_ context: ScreenContext) -> [ResourceRequest] {
+        // Due reviews are counted only for questions whose quiz is loaded.
+        context.quizRequests(context.reviewModules.sorted())
+    }
+
+    static func items(_ context: ScreenContext) -> [Item] {
+        let roles = context.record?.learner.roles ?? []
+        let paths: [Item] = roles.filter { context.catalog.path($0) != nil }.map { .path($0) }
+        return [.resume, .review] + paths + (roles.contains(where: teamRoles.contains) ? [.team] : [])
+    }
+
+    /// Carries out one action.
+    public mutating func perform(_ action: Action, context: ScreenContext, area: Rect) -> [Transition] {
+        let chosen: Item?
+        switch action {
+        case .resume: chosen = .resume
+        case .review: chosen = .review
+        case .list(let listAction):
+            let entries = Self.items(context)
+            chosen = Self.content(context, width: area.width).perform(listAction, on: &list, bodyHeight: area.height)
+                .map { entries[$0] }
+        }
+        guard let chosen else { return [] }
+        switch chosen {
+        case .resume:
+            guard let point = Navigation.resumePoint(context) else { return [] }
+            return Navigation.openLesson(module: point.module, lesson: point.lesson, top: point.line, context: context)
+        case .review: return Navigation.startReview(context: context)
+        case .path(let role): return [.push(PathScreen(role: role))]
+        case .team: return [.push(TeamScreen(team: context.record?.learner.team))]
+        }
+    }
+
+    /// Draws the screen into `area`; returns its title.
+    public func render(into canvas: inout Canvas, area: Rect, context: ScreenContext) -> String {
+        Self.content(context, width: area.width).draw(into: &canvas, list: list, area: area.inset(horizontal: 2))
+        return "\(context.text(.appName)) · \(context.text(.home))"
+    }
+
+    static func content(_ context: ScreenContext, width: Int) -> ListContent {
+        let text = context.text
+        guard let record = context.record else { return ListContent() }
+        let language = context.language
+        let catalog = context.catalog
+        var header: [StyledLine] = [StyledLine(catalog.course.title.text(in: language), style: Theme.title), .empty]
+        if let team = record.learner.team, !team.isEmpty {
+            header.insert(StyledLine(team, style: Theme.muted), at: 1)
+        }
+        var lines: [StyledLine] = []
+        var footer: [StyledLine] = []
+        let paths = ProgressEngine.paths(for: record, catalog: catalog, now: context.now)
+        for item in items(context) {
+            switch item {
+            case .resume:
+                if let point = Navigation.resumePoint(context), let module = catalog.module(point.module),
+                    let lesson = module.lesson(point.lesson)
+                {
+                    lines.append(
+                        StyledLine([
+                            ("▶ \(text(.continueReading)): ", Theme.accent),
+                            ("\(module.title.text(in: language)) – \(lesson.title.text(in: language))", Theme.plain),
+                        ]))
+                } else {
+                    lines.append(StyledLine("▶ \(text(.continueReading))", style: Theme.muted))
+                }
+            case .review:
+                let due = context.dueReviews().count
+                lines.append(
+                    due > 0
+                        ? StyledLine([("↻ ", Theme.accent), ("\(due) \(text(.reviewDue))", Theme.plain)])
+                        : StyledLine("↻ \(text(.nothingToReview))", style: Theme.muted))
+            case .team:
+                lines.append(StyledLine([("≡ ", Theme.accent), (text(.team), Theme.plain)]))
+            case .path(let role):
+                guard let path = catalog.path(role), let progress = paths.first(where: { $0.role == role }) else {
+                    continue
+                }
+                let percent = Int((progress.fraction * 100).rounded(.down))
+                let barWidth = max(6, min(20, width / 6))
+                lines.append(
+                    StyledLine([
+                        (path.title.text(in: language), Theme.title.with(role: .normal)), ("  ", Theme.plain),
+                        (ProgressBar.bar(progress.fraction, width: barWidth), Theme.state(progress.state.role)),
+                        (
+                            " \(percent)% · \(progress.modulesDone)/\(progress.modules.count) \(text(.modulesDone)) · ",
+                            Theme.plain
+                        ),
+                        (milestoneWords(progress, text: text), Theme.state(progress.state.role)),
+                    ]))
+                for milestone in progress.milestones {
+                    let title =
+                        path.milestones.first { $0.id == milestone.milestone }?.title.text(in: language)
+                        ?? milestone.milestone
+                    footer.append(milestoneLine(title, milestone, text: text))
+                }
+            }
+        }
+        if !footer.isEmpty { footer.insert(.empty, at: 0) }
+        return ListContent(header: header, items: lines, footer: footer)
+    }
+
+    static func milestoneWords(_ progress: PathProgress, text: Localizer) -> String {
+        var words = text(progress.state.phrase)
+        if progress.state.isValidCompletion || progress.state == .overdue, let completed = progress.completedAt {
+            words = "\(text(.completedOn)) \(CalendarDay(completed))"
+            if let until = progress.validUntil {
+                words += ", \(text(.validUntil)) \(CalendarDay(until))"
+            }
+            if progress.state != .completed { words += " – \(text(progress.state.phrase))" }
+        }
+        return words
+    }
+
+    static func milestoneLine(_ title: String, _ milestone: MilestoneProgress, text: Localizer) -> StyledLine {
+        var words = text(.notAttested)
+        if let at = milestone.attestedAt {
+            words = "\(text(.completedOn)) \(CalendarDay(at))"
+            if let by = milestone.attestedBy { words += " (\(text(.attestedBy)) \(by))" }
+            if milestone.state != .completed { words += " – \(text(milestone.state.phrase))" }
+        }
+        return StyledLine([
+            ("  \(milestone.state.mark) \(text(.milestone)): ", Theme.muted), (title, Theme.plain),
+            (" · ", Theme.muted),
+            (words, Theme.state(milestone.state.role)),
+        ])
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import LernpfadCore
+
+/// One module: summary, objectives, lessons with done marks, the quiz, the sources.
+public struct ModuleScreen: ScreenModel {
+    /// The module.
+    public let module: String
+    /// The cursor.
+    public var list = ListState()
+
+    /// The screen of `module`.
+    public init(module: String) { self.module = module }
+
+    /// The screen's key table.
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<ListAction>] { ListKeys.bindings }
+
+    /// What the runner must load for this screen.
+    public func needs(_ context: ScreenContext) -> [ResourceRequest] { context.quizRequests([module]) }
+
+    /// Carries out one action.
+    public mutating func perform(_ action: ListAction, context: ScreenContext, area: Rect) -> [Transition] {
+        guard let content = context.catalog.module(module),
+            let open = Self.content(context, id: module, width: area.width).perform(
+                action, on: &list, bodyHeight: area.height)
+        else { return [] }
+        if content.lessons.indices.contains(open) {
+            return Navigation.openLesson(module: module, lesson: content.lessons[open].id, context: context)
+        }
+        switch Navigation.quiz(module: module, context: context) {
+        case .success(let screen): return [.push(screen)]
+        case .failure(let reason): return [.notice(reason.message)]
+        }
+    }
+
+    /// Draws the screen into `area`; returns its title.
+    public func render(into canvas: inout Canvas, area: Rect, context: ScreenContext) -> String {
+        Self.content(context, id: module, width: area.width).draw(
+            into: &canvas, list: list, area: area.inset(horizontal: 2))
+        let title = context.catalog.module(module)?.title.text(in: context.language) ?? module
+        return "\(context.text(.module)) · \(title)"
+    }
+
+    static func progress(_ context: ScreenContext, _ module: Module) -> ModuleProgress {
+        let validity = context.record?.learner.roles.compactMap { context.catalog.path($0) }
+            .first { $0.modules.contains(module.id) }
+        return ProgressEngine.module(
+            module, validity: validity?.validity ?? ISODuration(months: 12),
+            dueSoon: validity?.dueSoon ?? LearningPath.defaultDueSoon, events: context.events, now: context.now)
+    }
+
+    static func content(_ context: ScreenContext, id: String, width totalWidth: Int) -> ListContent {
+        let text = context.text
+        let language = context.language
+        guard let module = context.catalog.module(id) else { return ListContent() }
+        let width = max(10, totalWidth - 4)
+        let progress = progress(context, module)
+        var header = [
+            StyledLine([
+                (module.title.text(in: language), Theme.title),
+                ("  v\(module.version) · \(module.minutes) \(text(.minutes)) · ", Theme.muted),
+                (text(progress.state.phrase), Theme.state(progress.state.role)),
+            ])
+        ]
+        header += MarkdownLayout.layout(module.summary.text(in: language), width: width)
+        header.append(.empty)
+        header.append(StyledLine(text(.objectives), style: Theme.title.with(role: .normal)))
+        for objective in module.objectives {
+            header += MarkdownLayout.layout("- " + objective.text(in: language), width: width)
+        }
+        if !progress.refresherLessons.isEmpty {
+            header.append(StyledLine("↻ \(text(.refresher)): \(text(.changedLessons)) ↻", style: Theme.warning))
+        }
+        header.append(.empty)
+        var items = module.lessons.enumerated().map { index, lesson -> StyledLine in
+            let done = progress.lessonsCompleted.contains(lesson.id)
+            let changed = progress.refresherLessons.contains(lesson.id)
+            let minutes = lesson.minutes.map { "  \($0) \(text(.minutes))" } ?? ""
+            return StyledLine([
+                (done ? "✓ " : changed ? "↻ " : "· ", done ? Theme.success : changed ? Theme.warning : Theme.muted),
+                ("\(index + 1). \(lesson.title.text(in: language))", Theme.plain), (minutes, Theme.muted),
+            ])
+        }
+        switch context.quiz(id) {
+        case .ready(let quiz):
+            var line = StyledLine([
+                ("? ", Theme.accent),
+                (
+                    "\(text(.takeQuiz)) · \(quiz.questions.count) · \(text(.passMark)) \(Int(quiz.passMark * 100))%",
+                    Theme.plain
+                ),
+            ])
+            if let score = progress.lastScore {
+                line.append("  (\(text(.score)) \(Int((score * 100).rounded()))%)", style: Theme.muted)
+            }
+            items.append(line)
+        case .loading: items.append(StyledLine([("? ", Theme.accent), (text(.takeQuiz), Theme.plain)]))
+        case .broken:
+            // Keep the item, so choosing it says why.
+            items.append(StyledLine([("? ", Theme.warning), (text(.quizBroken), Theme.warning)]))
+        case .none: break
+        }
+        var footer: [StyledLine] = [.empty, StyledLine(text(.sources), style: Theme.title.with(role: .normal))]
+        for source in module.sources {
+            let url = source.url.map { " (\($0))" } ?? ""
+            footer += MarkdownLayout.layout("- " + source.title + url, width: width).map { line in
+                StyledLine(line.spans.map { StyledSpan($0.text, style: Theme.muted) })
+            }
+        }
+        return ListContent(header: header, items: items, footer: footer)
+    }
+}

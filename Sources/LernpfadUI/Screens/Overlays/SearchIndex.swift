@@ -1,0 +1,174 @@
+import Foundation
+import Glibc
+import LernpfadCore
+
+/// Every module and lesson title and lesson text of one language, folded for search once.
+///
+/// The runner builds it when search first opens, reading each lesson once; each typed character then searches
+/// bytes in memory. Folding (lower case, no diacritics) keeps one character for one character, so a hit's
+/// position in the folded text is its position in the plain text.
+public struct SearchIndex: Sendable {
+    /// One searchable entry: a module title, or a lesson's title and text.
+    struct Entry: Sendable {
+        var module: String
+        var lesson: String?
+        var title: String
+        var foldedTitle: String
+        var plain: String
+        var foldedPlain: [UInt8]
+    }
+
+    /// One search result.
+    public struct Hit: Hashable, Sendable {
+        /// The module.
+        public var module: String
+        /// The lesson, or nil for a module title hit.
+        public var lesson: String?
+        /// True when the hit is in the lesson's text (the reader then jumps to it).
+        public var inText: Bool
+        /// What the result list shows.
+        public var label: String
+    }
+
+    var entries: [Entry]
+
+    /// The most results a search shows.
+    public static let maximumHits = 50
+
+    /// The index of `catalog` in `language`; `text` gives a lesson's Markdown (nil when it cannot be read).
+    public static func build(catalog: Catalog, language: LanguageCode, text: (Lesson) -> String?) -> SearchIndex {
+        var folder = Folder()
+        var entries: [Entry] = []
+        for module in catalog.modules {
+            let moduleTitle = module.title.text(in: language)
+            entries.append(
+                Entry(
+                    module: module.id, lesson: nil, title: moduleTitle, foldedTitle: folder.fold(moduleTitle),
+                    plain: "", foldedPlain: []))
+            for lesson in module.lessons {
+                let title = lesson.title.text(in: language)
+                let plain = PlainText.fromMarkdown(text(lesson) ?? "")
+                entries.append(
+                    Entry(
+                        module: module.id, lesson: lesson.id, title: "\(moduleTitle) › \(title)",
+                        foldedTitle: folder.fold(title), plain: plain, foldedPlain: Array(folder.fold(plain).utf8)))
+            }
+        }
+        return SearchIndex(entries: entries)
+    }
+
+    /// Hits for `query`: title hits first, then text hits with a snippet centred on the match.
+    public func search(_ query: String) -> [Hit] {
+        var folder = Folder()
+        let needle = folder.fold(query.trimmingCharacters(in: .whitespaces))
+        guard needle.count >= 2 else { return [] }
+        var titleHits: [Hit] = []
+        var textHits: [Hit] = []
+        for entry in entries where entry.foldedTitle.contains(needle) {
+            titleHits.append(Hit(module: entry.module, lesson: entry.lesson, inText: false, label: entry.title))
+            if titleHits.count >= Self.maximumHits { return titleHits }
+        }
+        let needleBytes = Array(needle.utf8)
+        for entry in entries where entry.lesson != nil && !entry.foldedTitle.contains(needle) {
+            guard textHits.count + titleHits.count < Self.maximumHits,
+                let offset = Self.find(needleBytes, in: entry.foldedPlain)
+            else { continue }
+            let snippet = Self.snippet(entry, byteOffset: offset, length: needle.count)
+            textHits.append(
+                Hit(module: entry.module, lesson: entry.lesson, inText: true, label: "\(entry.title): \(snippet)"))
+        }
+        return titleHits + textHits
+    }
+
+    /// The byte offset of the first `needle` in `haystack`: memchr for the first byte, memcmp for the rest.
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        return haystack.withUnsafeBytes { hay -> Int? in
+            needle.withUnsafeBytes { pin -> Int? in
+                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
+                let last = hay.count - pin.count
+                var start = 0
+                while start <= last {
+                    guard let found = memchr(base + start, Int32(first), last - start + 1) else { return nil }
+                    let offset = UnsafeRawPointer(found) - base
+                    if memcmp(found, pinBase, pin.count) == 0 { return offset }
+                    start = offset + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// About 60 characters of plain text around the match, with "…" where it was cut.
+    private static func snippet(_ entry: Entry, byteOffset: Int, length: Int) -> String {
+        // Folding keeps one character per character, so the character offset of the match carries over.
+        let prefix = String(decoding: entry.foldedPlain[..<byteOffset], as: UTF8.self)
+        let start = prefix.count
+        let characters = Array(entry.plain)
+        let from = max(0, start - 25)
+        let to = min(characters.count, start + length + 35)
+        return (from > 0 ? "…" : "") + String(characters[from..<to]) + (to < characters.count ? "…" : "")
+    }
+}
+
+/// Folds text for search: lower case, without diacritics, one character for each character.
+struct Folder {
+    private var cache: [Character: Character] = [:]
+
+    mutating func fold(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            if let ascii = character.asciiValue {
+                result.append(Character(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii)))
+            } else if let known = cache[character] {
+                result.append(known)
+            } else {
+                let folded = String(character).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                let single = folded.count == 1 ? folded.first! : character
+                cache[character] = single
+                result.append(single)
+            }
+        }
+        return result
+    }
+}
+
+/// Lesson Markdown as plain text on one line: headings, emphasis, link targets and table bars taken out.
+///
+/// One pass over the text, so a hostile lesson of many megabytes costs linear time.
+enum PlainText {
+    static func fromMarkdown(_ markdown: String) -> String {
+        var result = ""
+        result.reserveCapacity(markdown.utf8.count)
+        var inLinkTarget = false
+        var previous: Character = "\n"
+        var lineStart = true
+        for character in TerminalSafeText.sanitize(markdown, keepingLineBreaks: true) {
+            defer { previous = character }
+            if inLinkTarget {
+                if character == ")" { inLinkTarget = false }
+                continue
+            }
+            if character.isNewline {
+                lineStart = true
+                appendSpace(&result)
+                continue
+            }
+            if lineStart && "#>-+ ".contains(character) { continue }
+            lineStart = false
+            if character == "(" && previous == "]" {
+                inLinkTarget = true
+                continue
+            }
+            if "*_`[]|".contains(character) { continue }
+            if character == " " || character == "\t" { appendSpace(&result) } else { result.append(character) }
+        }
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+
+    private static func appendSpace(_ text: inout String) {
+        if !text.isEmpty && text.last != " " { text.append(" ") }
+    }
+}

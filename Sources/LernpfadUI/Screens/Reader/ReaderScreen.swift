@@ -1,0 +1,220 @@
+import Foundation
+import LernpfadCore
+
+/// The lesson reader: laid-out Markdown, scrolling, next/previous lesson; reaching the end completes the lesson.
+public struct ReaderScreen: ScreenModel {
+    /// What the reader's keys do.
+    public enum Action: Hashable, Sendable {
+        case scroll(Int)
+        case page(Int)
+        case first
+        case last
+        case lesson(Int)
+    }
+
+    /// The module.
+    public let module: String
+    /// The lesson.
+    public let lesson: String
+    /// The first visible line.
+    public private(set) var top: Int
+    /// The layout for the current width and language, once the text is loaded.
+    public private(set) var layout: LaidOutLesson?
+    /// Why the lesson could not be loaded.
+    public private(set) var failure: String?
+    /// Whether reaching the end has been recorded in this visit.
+    public private(set) var completionRecorded = false
+    /// The line a search hit points to, highlighted until the next key.
+    public private(set) var highlight: Int?
+    /// Text to find once the lesson is laid out (opened from a search hit).
+    private var find: String?
+    /// The language the layout was made in.
+    private var layoutLanguage: LanguageCode?
+
+    /// Opens `lesson` of `module` at line `top`, or at the first line holding `find`.
+    public init(module: String, lesson: String, top: Int = 0, find: String? = nil) {
+        self.module = module
+        self.lesson = lesson
+        self.top = top
+        self.find = find
+    }
+
+    /// The screen's key table.
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Action>] {
+        [
+            .keys(
+                [.up, .down, .character("j"), .character("k"), .enter], help: .helpLine, status: .verbScroll,
+                statusKeys: 4
+            ) { key in
+                key == .up || key == .character("k") ? .scroll(-1) : .scroll(1)
+            },
+            .keys(
+                [
+                    .pageDown, .pageUp, .character(" "), .character("b"), .control("f"), .control("b"), .control("d"),
+                    .control("u"),
+                ],
+                help: .helpPage, status: .verbPage, statusKeys: 3
+            ) { key in
+                [.pageDown, .character(" "), .control("f"), .control("d")].contains(key) ? .page(1) : .page(-1)
+            },
+            .keys([.home, .end, .character("g"), .character("G")], help: .helpTopEnd) { key in
+                key == .home || key == .character("g") ? .first : .last
+            },
+            .keys(
+                [.character("n"), .character("p"), .right, .left], help: .helpNextLesson, status: .verbLesson,
+                statusKeys: 2
+            ) { key in
+                key == .character("n") || key == .right ? .lesson(1) : .lesson(-1)
+            },
+            .pattern(.keyWheel, help: .helpScroll) { key in
+                key == .wheelUp ? .scroll(-3) : key == .wheelDown ? .scroll(3) : nil
+            },
+        ]
+    }
+
+    var key: (LanguageCode) -> LessonKey {
+        { LessonKey(module: module, lesson: lesson, language: $0) }
+    }
+
+    /// What the runner must load for this screen.
+    public func needs(_ context: ScreenContext) -> [ResourceRequest] {
+        var wanted: [ResourceRequest] = []
+        if layout == nil || layoutLanguage != context.language { wanted.append(.lesson(key(context.language))) }
+        // 'n' on the last lesson starts the quiz; have it read by then.
+        if context.catalog.module(module)?.lessons.last?.id == lesson { wanted += context.quizRequests([module]) }
+        return wanted
+    }
+
+    /// The text column: the area less margins, capped at a comfortable reading measure.
+    static func textWidth(_ area: Rect) -> Int { max(10, min(area.width - 4, 100)) }
+
+    /// Rows for text: the area less one row for the position line.
+    static func textRows(_ area: Rect) -> Int { max(1, area.height - 1) }
+
+    func maxTop(_ area: Rect) -> Int { max(0, (layout?.lines.count ?? 0) - Self.textRows(area)) }
+
+    /// Catches up with loaded resources and the area.
+    public mutating func refresh(context: ScreenContext, area: Rect) -> [Transition] {
+        let width = Self.textWidth(area)
+        let isCurrent = layout != nil && layoutLanguage == context.language
+        if isCurrent && layout?.width == width { return [] }
+        guard let loaded = context.resources.lessons[key(context.language)] else { return [] }
+        let opening = layout == nil && failure == nil
+        switch loaded {
+        case .failure(let problem):
+            failure = problem.description
+            layout = nil
+            return []
+        case .success(let document):
+            let old = layout
+            let new = MarkdownLayout.layoutLesson(document.body, width: width)
+            if let old, !old.lines.isEmpty {
+                // Keep the same share of the text above the window, so a resize does not lose the place.
+                top = Int((Double(top) / Double(old.lines.count) * Double(new.lines.count)).rounded())
+            }
+            layout = new
+            layoutLanguage = context.language
+            failure = nil
+        }
+        if let query = find, let layout {
+            find = nil
+            let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
+            if let index = layout.lines.firstIndex(where: { $0.plainText.range(of: query, options: options) != nil }) {
+                top = max(0, index - 2)
+                highlight = index
+            }
+        }
+        top = min(max(0, top), maxTop(area))
+        return opening ? afterMove(context: context, area: area) : []
+    }
+
+    /// Carries out one action.
+    public mutating func perform(_ action: Action, context: ScreenContext, area: Rect) -> [Transition] {
+        guard layout != nil else { return [] }
+        let page = max(1, Self.textRows(area) - 2)
+        let before = top
+        highlight = nil
+        switch action {
+        case .scroll(let lines): top += lines
+        case .page(let pages): top += pages * page
+        case .first: top = 0
+        case .last: top = maxTop(area)
+        case .lesson(let delta): return switchLesson(by: delta, context: context)
+        }
+        top = min(max(0, top), maxTop(area))
+        return top == before ? [] : afterMove(context: context, area: area)
+    }
+
+    /// Saves the position and records completion once the end of the lesson is in view.
+    private mutating func afterMove(context: ScreenContext, area: Rect) -> [Transition] {
+        var transitions: [Transition] = [.change(.position(ReadingPosition(module: module, lesson: lesson, line: top)))]
+        guard let layout, !completionRecorded, top + Self.textRows(area) >= layout.lines.count,
+            let content = context.catalog.module(module)
+        else { return transitions }
+        completionRecorded = true
+        let event = LearnerEvent(
+            at: context.now, kind: .lessonCompleted, module: module, moduleVersion: content.version, lesson: lesson)
+        transitions += [.change(.append([event])), .notice("✓ \(context.text(.lessonCompleted))")]
+        return transitions
+    }
+
+    private func switchLesson(by delta: Int, context: ScreenContext) -> [Transition] {
+        guard let content = context.catalog.module(module),
+            let index = content.lessons.firstIndex(where: { $0.id == lesson })
+        else { return [] }
+        let target = index + delta
+        guard content.lessons.indices.contains(target) else {
+            guard delta > 0, content.hasQuiz else { return [] }
+            switch Navigation.quiz(module: module, context: context) {
+            case .success(let quiz): return [.replace(quiz)]
+            case .failure(let reason): return [.notice(reason.message)]
+            }
+        }
+        return Navigation.openLesson(
+            module: module, lesson: content.lessons[target].id, replacing: true, context: context)
+    }
+
+    /// Draws the screen into `area`; returns its title.
+    public func render(into canvas: inout Canvas, area: Rect, context: ScreenContext) -> String {
+        let text = context.text
+        let content = context.catalog.module(module)
+        let title = [
+            content?.title.text(in: context.language), content?.lesson(lesson)?.title.text(in: context.language),
+        ]
+        .compactMap { $0 }.joined(separator: " › ")
+        guard let layout else {
+            let message = failure.map { "\(text(.cannotOpenLesson)): \($0)" } ?? text(.loading)
+            _ = canvas.put(
+                message, row: area.row + 1, column: area.column + 2, style: failure == nil ? Theme.muted : Theme.danger,
+                maxWidth: area.width - 4)
+            return title
+        }
+        let margin = area.column + max(2, (area.width - layout.width) / 2)
+        let rows = Self.textRows(area)
+        for offset in 0..<rows {
+            let index = top + offset
+            guard layout.lines.indices.contains(index) else { break }
+            if index == highlight {
+                canvas.fill(
+                    row: area.row + offset, column: margin, width: layout.width, height: 1, style: Theme.selection)
+            }
+            _ = canvas.draw(layout.lines[index], row: area.row + offset, column: margin, width: layout.width)
+        }
+        let total = layout.lines.count
+        let end = min(total, top + rows)
+        let percent = total == 0 ? 100 : Int((Double(end) / Double(total) * 100).rounded())
+        let position =
+            end >= total
+            ? "\(text(.endOfLesson)) · \(top + 1)–\(end)/\(total)"
+            : "\(text(.position)) \(top + 1)–\(end)/\(total) · \(percent)%"
+        let lessonNumber = (content?.lessons.firstIndex { $0.id == lesson }).map { $0 + 1 } ?? 0
+        let counter = "\(text(.lesson)) \(lessonNumber)/\(content?.lessons.count ?? 0)"
+        let positionRow = area.bottom - 1
+        let positionWidth = DisplayWidth.of(position)
+        let positionColumn = max(0, area.column + area.width - positionWidth - 2)
+        _ = canvas.put(
+            counter, row: positionRow, column: margin, style: Theme.muted, maxWidth: positionColumn - margin - 1)
+        _ = canvas.put(position, row: positionRow, column: positionColumn, style: Theme.muted)
+        return title
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+import LernpfadCore
+
+/// The ambassador's team view: every learner, overdue first, with filter, sort, detail and item analysis.
+///
+/// The runner reads the data folder once, as `lernpfad team` does; the report is made when the data arrives
+/// or the filter changes, and each key after that only moves a cursor over rows made when drawn.
+public struct TeamScreen: ScreenModel {
+    /// How learners are ordered.
+    public enum Sort: Int, Hashable, Sendable, CaseIterable {
+        case urgency, name, progress, activity
+    }
+
+    /// What the team view's keys do.
+    public enum Action: Hashable, Sendable {
+        case list(ListAction)
+        case sort
+        case filter
+    }
+
+    /// Only this team, if set.
+    public private(set) var team: String?
+    /// The order.
+    public private(set) var sort: Sort = .urgency
+    /// The cursor.
+    public var list = ListState()
+    /// The report for the current filter, once the team is loaded.
+    public private(set) var report: TeamReport?
+    /// Indexes into `report.learners` in the current sort order.
+    private var order: [Int] = []
+
+    /// The team view, filtered to `team` if given.
+    public init(team: String?) { self.team = team }
+
+    /// The screen's key table.
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Action>] {
+        [
+            .keys([.character("s")], help: .helpSort, status: .verbSort, .sort),
+            .keys([.character("f")], help: .helpFilter, status: .verbFilter, .filter),
+        ] + ListKeys.bindings.map { $0.map(Action.list) }
+    }
+
+    /// What the runner must load for this screen.
+    public func needs(_ context: ScreenContext) -> [ResourceRequest] {
+        guard context.resources.team != nil else { return [.team] }
+        return context.quizRequests(Set(report?.missedQuestions.map(\.module) ?? []).sorted())
+    }
+
+    /// Catches up with loaded resources and the area.
+    public mutating func refresh(context: ScreenContext, area: Rect) -> [Transition] {
+        if report == nil, context.resources.team != nil { rebuild(context) }
+        return []
+    }
+
+    private mutating func rebuild(_ context: ScreenContext) {
+        guard let data = context.resources.team else { return }
+        let built = TeamReport(
+            contributions: data.contributions, skipped: data.skipped, catalog: context.catalog, now: data.asOf,
+            team: team, missedLimit: 5)
+        report = built
+        order = Self.order(built.learners, by: sort)
+    }
+
+    static func order(_ rows: [TeamReport.LearnerRow], by sort: Sort) -> [Int] {
+        switch sort {
+        case .urgency: return Array(rows.indices)
+        case .name:
+            return rows.indices.map { (rows[$0].name.lowercased(), rows[$0].id, $0) }.sorted {
+                ($0.0, $0.1) < ($1.0, $1.1)
+            }
+            .map(\.2)
+        case .progress:
+            return rows.indices.map { (rows[$0].paths.map(\.percent).min() ?? 0, rows[$0].id, $0) }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        case .activity:
+            return rows.indices.map { (rows[$0].lastActivity ?? .distantPast, $0) }.sorted { $0.0 > $1.0 }.map(\.1)
+        }
+    }
+
+    /// The teams there are in the loaded data.
+    static func teams(_ context: ScreenContext) -> [String] {
+        Array(Set(context.resources.team?.contributions.compactMap(\.row.team) ?? [])).sorted()
+    }
+
+    /// Carries out one action.
+    public mutating func perform(_ action: Action, context: ScreenContext, area: Rect) -> [Transition] {
+        switch action {
+        case .sort:
+            sort = Sort(rawValue: (sort.rawValue + 1) % Sort.allCases.count) ?? .urgency
+            order = Self.order(report?.learners ?? [], by: sort)
+            list = ListState()
+        case .filter:
+            let options: [String?] = [nil] + Self.teams(context).map { Optional($0) }
+            let index = options.firstIndex { $0 == team } ?? 0
+            team = options[(index + 1) % options.count]
+            rebuild(context)
+            list = ListState()
+        case .list(let listAction):
+            guard let report,
+                let open = content(context, width: area.width).perform(listAction, on: &list, bodyHeight: area.height)
+            else { return [] }
+            return [.push(TeamLearnerScreen(id: report.learners[order[open]].id))]
+        }
+        return []
+    }
+
+    /// Draws the screen into `area`; returns its title.
+    public func render(into canvas: inout Canvas, area: Rect, context: ScreenContext) -> String {
+        content(context, width: area.width).draw(into: &canvas, list: list, area: area.inset(horizontal: 2))
+        return context.text(.team)
+    }
+
+    func content(_ context: ScreenContext, width: Int) -> ListContent {
+        let text = context.text
+        let language = context.language
+        guard let report else { return ListContent(header: [StyledLine(text(.loading), style: Theme.muted)]) }
+        let sortName = [text(.sortUrgency), "A–Z", "% ↑", text(.sortActivity)][sort.rawValue]
+        var header = [
+            StyledLine([
+                ("\(text(.team)): \(team.map { TerminalSafeText.sanitize($0) } ?? text(.allTeams))", Theme.title),
+                ("  · \(report.learners.count) · \(sortName)", Theme.muted),
+            ])
+        ]
+        for role in report.roles {
+            let title = context.catalog.path(role.role)?.title.text(in: language) ?? role.role
+            let overdue = role.states[ProgressState.overdue.rawValue] ?? 0
+            header.append(
+                StyledLine([
+                    ("\(title): ", Theme.muted),
+                    (ProgressBar.bar(Double(role.meanPercent) / 100, width: 12), Theme.accent),
+                    (" Ø \(role.meanPercent)%", Theme.plain),
+                    (overdue > 0 ? " · \(overdue) \(text(.overdue))" : "", Theme.danger),
+                ]))
+        }
+        header.append(.empty)
+        if report.learners.isEmpty { header.append(StyledLine(text(.noLearners), style: Theme.muted)) }
+        let rows = report.learners
+        let order = self.order
+        let item: @Sendable (Int) -> StyledLine = { index in Self.line(rows[order[index]], text: text) }
+        var footer: [StyledLine] = []
+        if !report.missedQuestions.isEmpty {
+            footer.append(.empty)
+            footer.append(StyledLine(text(.missedQuestions), style: Theme.title.with(role: .normal)))
+            for missed in report.missedQuestions {
+                let prompt =
+                    context.question(module: missed.module, id: missed.question)?.prompt.text(in: language)
+                    ?? missed.question
+                let module = context.catalog.module(missed.module)?.title.text(in: language) ?? missed.module
+                footer.append(
+                    StyledLine([
+                        ("\(missed.wrong)×/\(missed.answers) ", Theme.danger), ("\(module): ", Theme.muted),
+                        (prompt, Theme.plain),
+                    ]).truncated(to: width - 4))
+            }
+        }
+        if !report.skipped.isEmpty {
+            footer.append(.empty)
+            footer.append(StyledLine(text(.skippedFiles), style: Theme.warning))
+            for file in report.skipped {
+                footer.append(
+                    StyledLine("\((file.file as NSString).lastPathComponent): \(file.reason)", style: Theme.muted))
+            }
+        }
+        return ListContent(header: header, itemCount: order.count, footer: footer, item: item)
+    }
+
+    static func line(_ learner: TeamReport.LearnerRow, text: Localizer) -> StyledLine {
+        var line = StyledLine([
+            ("\(learner.worstState.mark) ", Theme.state(learner.worstState.role)),
+            (TerminalSafeText.sanitize(learner.name), Theme.plain),
+        ])
+        if let team = learner.team {
+            line.append(" · \(TerminalSafeText.sanitize(team))", style: Theme.muted)
+        }
+        for path in learner.paths {
+            line.append("  \(path.role) \(path.percent)% ", style: Theme.muted)
+            line.append(text(path.state.phrase), style: Theme.state(path.state.role))
+        }
+        if let last = learner.lastActivity {
+            line.append("  · \(text(.lastActivity)) \(CalendarDay(last))", style: Theme.muted)
+        }
+        return line
+    }
+}
+
+/// One learner's detail from the team view.
+public struct TeamLearnerScreen: ScreenModel {
+    /// The learner.
+    public let id: String
+    /// The first visible line.
+    public private(set) var scroll = 0
+    private var lines: [StyledLine]?
+
+    /// The detail of learner `id`.
+    public init(id: String) { self.id = id }
+
+    /// The screen's key table.
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Int>] {
+        [
+            .keys([.up, .down, .character("j"), .character("k")], help: .helpLine, status: .verbScroll, statusKeys: 4) {
+                key in key == .up || key == .character("k") ? -1 : 1
+            },
+            .keys([.pageDown, .pageUp, .character(" ")], help: .helpPage) { key in key == .pageUp ? -1000 : 1000 },
+            .pattern(.keyWheel, help: .helpScroll) { key in key == .wheelUp ? -1 : key == .wheelDown ? 1 : nil },
+        ]
+    }
+
+    /// What the runner must load for this screen.
+    public func needs(_ context: ScreenContext) -> [ResourceRequest] {
+        context.resources.learners[id] == nil ? [.learner(id: id)] : []
+    }
+
+    /// Catches up with loaded resources and the area.
+    public mutating func refresh(context: ScreenContext, area: Rect) -> [Transition] {
+        guard lines == nil, let loaded = context.resources.learners[id] else { return [] }
+        switch loaded {
+        case .success(let record):
+            let report = StatusReport(record: record, catalog: context.catalog, now: context.now)
+            lines = report.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                let text = TerminalSafeText.sanitize(String(line))
+                let style: CellStyle =
+                    text.contains("overdue") ? Theme.danger : text.contains("due soon") ? Theme.warning : Theme.plain
+                return StyledLine(text, style: style)
+            }
+        case .failure(let error):
+            lines = [StyledLine(TerminalSafeText.sanitize(error.description), style: Theme.danger)]
+        }
+        return []
+    }
+
+    /// Carries out one action.
+    public mutating func perform(_ action: Int, context: ScreenContext, area: Rect) -> [Transition] {
+        let step = abs(action) == 1000 ? (action > 0 ? 1 : -1) * max(1, area.height - 2) : action
+        scroll = min(max(0, scroll + step), max(0, (lines?.count ?? 0) - area.height))
+        return []
+    }
+
+    /// Draws the screen into `area`; returns its title.
+    public func render(into canvas: inout Canvas, area: Rect, context: ScreenContext) -> String {
+        let body = area.inset(horizontal: 2)
+        for (offset, line) in (lines ?? [StyledLine(context.text(.loading), style: Theme.muted)]).dropFirst(scroll)
+            .prefix(body.height).enumerated()
+        {
+            _ = canvas.draw(
+                line.truncated(to: body.width), row: body.row + offset, column: body.column, width: body.width)
+        }
+        return "\(context.text(.team)) › \(id)"
+    }
+}
