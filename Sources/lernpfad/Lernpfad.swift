@@ -10,8 +10,8 @@ struct Lernpfad: ParsableCommand {
         abstract: "A terminal learning-path tracker for AI literacy (EU AI Act Art. 4).",
         version: "0.1.0",
         subcommands: [
-            Open.self, Validate.self, CatalogCommand.self, New.self, LearnerCommand.self, Status.self, Attest.self,
-            Team.self, Forget.self, Export.self, Sync.self, Snapshot.self, Preview.self, Dev.self,
+            Open.self, Init.self, Validate.self, CatalogCommand.self, New.self, LearnerCommand.self, Status.self,
+            Attest.self, Team.self, Forget.self, Export.self, Sync.self, Snapshot.self, Preview.self, Dev.self,
         ],
         defaultSubcommand: Open.self)
 

@@ -99,4 +99,133 @@ struct HostileFolderTests {
         let team = try Binary.run(["team", "--format", "csv"] + data)
         #expect(team.stderr.contains(".x.json.tmp-99999999-1.json"), "a hidden learner file must not be invisible")
     }
+
+    // MARK: 8. The shared folder as several people use it
+
+    /// Runs the binary as user `uid` with the supplementary groups `groups` (root only, through setpriv: no
+    /// account is made); as anyone else, runs it as this user.
+    static func run(_ arguments: [String], uid: uid_t? = nil, groups: [gid_t] = []) throws -> Binary.Run {
+        guard let uid, geteuid() == 0 else { return try Binary.run(arguments) }
+        let setpriv = [
+            "--reuid=\(uid)", "--regid=\(groups.first ?? uid)",
+            groups.isEmpty ? "--clear-groups" : "--groups=" + groups.map(String.init).joined(separator: ","), "--",
+            Binary.path,
+        ]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = setpriv + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LERNPFAD_DATA"] = nil
+        environment["HOME"] = "/nonexistent"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Binary.Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func status(_ path: String) -> stat {
+        var status = stat()
+        lstat(path, &status)
+        return status
+    }
+
+    @Test func aMissingDataFolderIsAnErrorNotAnEmptyReport() throws {
+        let scratch = Scratch()
+        let missing = ["--data", scratch.path + "/typo"]
+        for arguments in [
+            ["team"], ["team", "--format", "json"], ["learner", "list"], ["status"],
+            ["sync", "--all", "--lrs", "http://127.0.0.1:9/xAPI/", "--write-batches", scratch.path],
+        ] {
+            let run = try Binary.run(
+                arguments + missing, environment: ["LERNPFAD_LRS_USER": "u", "LERNPFAD_LRS_PASSWORD": "p"])
+            #expect(run.status == 1, "\(arguments): \(run.stdout)")
+            #expect(run.stderr.contains(scratch.path + "/typo: no such folder"), "\(arguments): \(run.stderr)")
+            #expect(!run.stdout.contains("0 learner(s)"), "\(arguments)")
+        }
+    }
+
+    /// Two learners and an ambassador, three accounts, one group; a fourth account outside the group.
+    @Test(.enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")))
+    func aSharedFolderWorksForSeveralAccountsAndStaysClosedToOthers() throws {
+        let scratch = Scratch()
+        let team = scratch.path + "/team"
+        let group: gid_t = 40_000
+        let (anna, ben, ambassador, outsider): (uid_t, uid_t, uid_t, uid_t) = (40_001, 40_002, 40_003, 40_004)
+        let data = ["--data", team]
+        // Set up by hand, as an administrator would without 'lernpfad init': the group's folder, setgid.
+        try #require(mkdir(team, 0o700) == 0 && chown(team, 0, group) == 0 && chmod(team, 0o2770) == 0)
+        for (uid, id) in [(anna, "anna"), (ben, "ben")] {
+            let add = try Self.run(
+                ["learner", "add", id, "--name", id, "--roles", "staff"] + data, uid: uid, groups: [group])
+            #expect(add.status == 0, "\(id): \(add.stderr)")
+            #expect(Self.status(team + "/learners").st_mode & 0o7777 == 0o2770)
+            let file = Self.status(team + "/learners/\(id).json")
+            #expect(file.st_uid == uid && file.st_gid == group && file.st_mode & 0o7777 == 0o640, "\(id)")
+            #expect(Self.status(team + "/learners/\(id).json.lock").st_mode & 0o7777 == 0o660)
+        }
+        // The ambassador attests for anna: her file is replaced by one the ambassador owns, still the group's.
+        let attest = try Self.run(
+            ["attest", "--learner", "anna", "--milestone", "team-kickoff", "--by", "amb"] + data, uid: ambassador,
+            groups: [group])
+        #expect(attest.status == 0, "\(attest.stderr)")
+        #expect(Self.status(team + "/learners/anna.json").st_mode & 0o7777 == 0o640)
+        // Anna carries on with her own file, now owned by the ambassador.
+        let again = try Self.run(
+            ["attest", "--learner", "anna", "--milestone", "team-kickoff", "--by", "anna"] + data, uid: anna,
+            groups: [group])
+        #expect(again.status == 0, "\(again.stderr)")
+        let view = try Self.run(["team", "--format", "json"] + data, uid: ambassador, groups: [group])
+        #expect(view.status == 0, "\(view.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(view.stdout.utf8)) as? [String: Any]
+        #expect((report?["learners"] as? [Any])?.count == 2)
+        #expect(view.stdout.contains("team-kickoff") || view.stdout.contains("\"anna\""))
+        // Someone outside the group sees an error, never "0 learner(s)".
+        for arguments in [["team"], ["learner", "list"], ["status"], ["status", "--learner", "anna"]] {
+            let run = try Self.run(arguments + data, uid: outsider)
+            #expect(run.status == 1, "\(arguments): \(run.stdout)")
+            #expect(run.stderr.contains("Permission denied"), "\(arguments): \(run.stderr)")
+        }
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "root reads any folder; the test above covers it with another account"))
+    func anUnreadableFolderIsAnErrorNotAnEmptyReport() throws {
+        let scratch = Scratch()
+        _ = try Binary.run(["learner", "add", "anna", "--name", "A", "--roles", "staff", "--data", scratch.path])
+        chmod(scratch.path + "/learners", 0)
+        defer { chmod(scratch.path + "/learners", 0o700) }
+        for arguments in [["team"], ["learner", "list"], ["status"]] {
+            let run = try Binary.run(arguments + ["--data", scratch.path])
+            #expect(run.status == 1, "\(arguments): \(run.stdout)")
+            #expect(run.stderr.contains("Permission denied"), "\(arguments): \(run.stderr)")
+        }
+    }
+
+    @Test func initSetsUpAPersonalOrASharedFolder() throws {
+        let scratch = Scratch()
+        let personal = try Binary.run(["init", "--data", scratch.path + "/mine"])
+        #expect(personal.status == 0, "\(personal.stderr)")
+        #expect(Self.status(scratch.path + "/mine/learners").st_mode & 0o7777 == 0o700)
+        let group = getegid()
+        let shared = try Binary.run(["init", "--shared", scratch.path + "/team", "--group", "\(group)"])
+        #expect(shared.status == 0, "\(shared.stderr)")
+        #expect(Self.status(scratch.path + "/team/sync").st_mode & 0o7777 == 0o2770)
+        let add = try Binary.run(
+            ["learner", "add", "anna", "--name", "A", "--roles", "staff", "--data", scratch.path + "/team"])
+        #expect(add.status == 0)
+        #expect(Self.status(scratch.path + "/team/learners/anna.json").st_mode & 0o7777 == 0o640)
+        let noGroup = try Binary.run(["init", "--shared", scratch.path + "/other"])
+        #expect(noGroup.status == 2)
+        let unknown = try Binary.run(["init", "--shared", scratch.path + "/other", "--group", "no-such-group-x"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("no group 'no-such-group-x'"))
+    }
 }

@@ -143,4 +143,108 @@ struct SharedFolderTests {
         #expect(records.isEmpty)
         #expect(skipped.map { ($0.file as NSString).lastPathComponent } == [".hidden.json"])
     }
+
+    // MARK: 8. The sharing model
+
+    /// A group this process may give files to: with root any, else a supplementary group if there is one.
+    static var shareableGroup: gid_t {
+        if geteuid() == 0 { return 40_000 }
+        var groups = [gid_t](repeating: 0, count: 64)
+        let count = getgroups(64, &groups)
+        return groups.prefix(max(0, Int(count))).first { $0 != getegid() } ?? getegid()
+    }
+
+    static func status(_ path: String) -> stat {
+        var status = stat()
+        lstat(path, &status)
+        return status
+    }
+
+    @Test func aPersonalFolderStaysPrivate() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path + "/data")
+        try store.create(LearnerRecord(learner: LearnerProfile(id: "anna", name: "A", roles: ["staff"])))
+        #expect(Self.status(folder.path + "/data").st_mode & 0o7777 == 0o700)
+        #expect(Self.status(store.learnersFolder).st_mode & 0o7777 == 0o700)
+        #expect(Self.status(store.learnersFolder + "/anna.json").st_mode & 0o7777 == 0o600)
+        #expect(Self.status(store.learnersFolder + "/anna.json.lock").st_mode & 0o7777 == 0o600)
+    }
+
+    @Test func aSharedFolderGivesItsGroupReadableFilesAndFoldersThatFollowIt() throws {
+        let folder = TemporaryFolder()
+        let group = Self.shareableGroup
+        let data = folder.path + "/team"
+        let outcome = try SharedFolderSetup.run(folder: data, group: group)
+        #expect(outcome.folders.count == 3)
+        for path in [data, data + "/learners", data + "/sync"] {
+            #expect(Self.status(path).st_mode & 0o7777 == 0o2770, "\(path)")
+            #expect(Self.status(path).st_gid == group, "\(path)")
+        }
+        let store = LearnerStore(dataFolder: data)
+        try store.create(LearnerRecord(learner: LearnerProfile(id: "anna", name: "A", roles: ["staff"])))
+        let file = store.learnersFolder + "/anna.json"
+        #expect(Self.status(file).st_mode & 0o7777 == 0o640)
+        #expect(Self.status(file).st_gid == group)
+        #expect(Self.status(file + ".lock").st_mode & 0o7777 == 0o660)
+        #expect(Self.status(file + ".lock").st_gid == group)
+        // A file that was private before (copied in, or written by an older version) becomes group-readable.
+        chmod(file, 0o600)
+        try store.append([LearnerEvent(at: Date(), kind: .lessonOpened, module: "m", lesson: "l")], to: "anna")
+        #expect(Self.status(file).st_mode & 0o7777 == 0o640)
+        // A folder made below a shared one carries the rule on: group, group bits and setgid.
+        try SyncLedger().save(dataFolder: data + "/sub", learner: "anna")
+        #expect(Self.status(data + "/sub").st_mode & 0o7777 == 0o2770)
+        #expect(Self.status(data + "/sub/sync").st_gid == group)
+        #expect(Self.status(data + "/sub/sync/anna.json").st_mode & 0o7777 == 0o640)
+        // A group that may read but not write the folder: files 0640, locks 0640, folders 2750.
+        chmod(data, 0o2750)
+        try AtomicFile.makeFolder(data + "/readonly")
+        #expect(Self.status(data + "/readonly").st_mode & 0o7777 == 0o2750)
+        #expect(FolderSharing.of(folder: data).lockMode == 0o640)
+        chmod(data, 0o2770)
+    }
+
+    @Test func setUpSharesExistingFilesButNotLinks() throws {
+        let folder = TemporaryFolder()
+        let data = folder.path + "/team"
+        let store = LearnerStore(dataFolder: data)
+        try store.create(LearnerRecord(learner: LearnerProfile(id: "anna", name: "A", roles: ["staff"])))
+        folder.write("target", "not lernpfad's")
+        chmod(folder.path + "/target", 0o600)
+        let before = Self.status(folder.path + "/target")
+        symlink(folder.path + "/target", store.learnersFolder + "/passwd.json")
+        let outcome = try SharedFolderSetup.run(folder: data, group: Self.shareableGroup)
+        #expect(Self.status(store.learnersFolder + "/anna.json").st_mode & 0o7777 == 0o640)
+        #expect(Self.status(store.learnersFolder + "/anna.json.lock").st_mode & 0o7777 == 0o660)
+        #expect(outcome.refused.map { ($0.file as NSString).lastPathComponent } == ["passwd.json"])
+        let after = Self.status(folder.path + "/target")
+        #expect(after.st_gid == before.st_gid && after.st_mode == before.st_mode, "followed a link")
+        #expect(throws: StoreError.folderMissing(path: folder.path + "/missing")) {
+            try SharedFolderSetup.run(folder: folder.path + "/missing/team", group: Self.shareableGroup)
+        }
+    }
+
+    @Test func aMissingDataOrLearnersFolderIsAnErrorForReports() throws {
+        let folder = TemporaryFolder()
+        #expect(throws: StoreError.folderMissing(path: folder.path + "/none")) {
+            try LearnerStore(dataFolder: folder.path + "/none").requireFolder()
+        }
+        #expect(throws: StoreError.folderMissing(path: folder.path + "/learners")) {
+            try LearnerStore(dataFolder: folder.path).requireFolder()
+        }
+        folder.write("learners", "a file, not a folder")
+        #expect(throws: StoreError.self) { try LearnerStore(dataFolder: folder.path).requireFolder() }
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "root reads any folder; the end-to-end suite tests it as another user"))
+    func anUnreadableLearnersFolderIsAnError() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: LearnerProfile(id: "anna", name: "A", roles: ["staff"])))
+        chmod(store.learnersFolder, 0)
+        defer { chmod(store.learnersFolder, 0o700) }
+        #expect(throws: StoreError.io(path: store.learnersFolder, operation: "list folder", errno: EACCES)) {
+            try store.requireFolder()
+        }
+    }
 }

@@ -7,18 +7,20 @@ import Glibc
 public enum AtomicFile {
     /// Replaces `path` with `data`: temp file in the same folder, fsync, rename, fsync the folder.
     ///
-    /// A crash at any point leaves either the old or the new file, never a mix. An existing file's mode is kept;
-    /// a new file gets `newFileMode`. `beforeRename` lets tests stop the write at its most delicate point.
-    /// `durable: false` skips both fsyncs, for files that only spare work and can be rebuilt (see `SyncLedger`):
-    /// the rename still keeps readers from ever seeing half a file.
+    /// A crash at any point leaves either the old or the new file, never a mix. The mode and group follow the
+    /// folder's sharing rule (`FolderSharing`): 0600 in a personal folder, 0640 and the folder's group in a
+    /// shared one; an existing file's read and write bits for owner and group are kept. `beforeRename` lets
+    /// tests stop the write at its most delicate point. `durable: false` skips both fsyncs, for files that only
+    /// spare work and can be rebuilt (see `SyncLedger`): the rename still keeps readers from ever seeing half a
+    /// file.
     public static func write(
-        _ data: Data, to path: String, newFileMode: mode_t = 0o600, durable: Bool = true,
-        beforeRename: () throws -> Void = {}
+        _ data: Data, to path: String, durable: Bool = true, beforeRename: () throws -> Void = {}
     ) throws(StoreError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var status = stat()
-        let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : newFileMode
+        let sharing = FolderSharing.of(folder: folder)
+        var mode = sharing.mode(replacing: stat(path, &status) == 0 ? status.st_mode : nil)
         let temporary =
             folder + "/" + temporaryName(of: name, pid: getpid(), counter: UInt32.random(in: 0...UInt32.max))
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
@@ -29,6 +31,7 @@ public enum AtomicFile {
         }
         do {
             try writeAll(data, to: descriptor, path: temporary)
+            mode = sharing.claim(descriptor, mode: mode)
             guard fchmod(descriptor, mode) == 0 else {
                 throw StoreError.io(path: temporary, operation: "chmod", errno: errno)
             }
@@ -73,10 +76,10 @@ public enum AtomicFile {
         return pid
     }
 
-    /// Runs `body` while holding an exclusive `flock` on `lockPath` (created 0600 if needed).
+    /// Runs `body` while holding an exclusive `flock` on `lockPath`, made if needed with the folder's lock mode
+    /// (0600, or 0660 and the folder's group in a shared folder, so that every member can take the lock).
     public static func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StoreError.io(path: lockPath, operation: "open lock", errno: errno) }
+        let descriptor = try openLock(lockPath)
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
             guard errno == EINTR else { throw StoreError.io(path: lockPath, operation: "lock", errno: errno) }
@@ -120,13 +123,46 @@ public enum AtomicFile {
         return data
     }
 
-    /// Makes `path` and its parents, 0700 for new folders (learner data is personal).
+    /// Makes `path` and its missing parents. A new folder follows its parent's sharing rule: 0700 under a
+    /// personal folder, the parent's group, group bits and setgid bit under a shared one (`FolderSharing`).
     public static func makeFolder(_ path: String) throws(StoreError) {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .io(path: path, operation: "create folder", errno: EACCES)
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
+                throw .io(path: path, operation: "create folder", errno: ENOTDIR)
+            }
+            return
+        }
+        guard errno == ENOENT else { throw .io(path: path, operation: "create folder", errno: errno) }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try makeFolder(parent) }
+        let sharing = FolderSharing.of(folder: parent.isEmpty ? "." : parent)
+        guard mkdir(path, 0o700) == 0 else {
+            if errno == EEXIST { return }
+            throw .io(path: path, operation: "create folder", errno: errno)
+        }
+        guard let group = sharing.group else { return }
+        // mkdir takes the group and setgid bit from a setgid parent on Linux; say so explicitly for others.
+        if stat(path, &status) == 0, status.st_gid != group { chown(path, uid_t.max, group) }
+        guard chmod(path, sharing.folderMode) == 0 else {
+            throw .io(path: path, operation: "set the mode of folder", errno: errno)
+        }
+    }
+
+    /// Opens (making it if needed) the lock file at `path` for reading and writing.
+    private static func openLock(_ path: String) throws(StoreError) -> Int32 {
+        while true {
+            let existing = open(path, O_RDWR | O_CLOEXEC)
+            if existing >= 0 { return existing }
+            guard errno == ENOENT else { throw .io(path: path, operation: "open lock", errno: errno) }
+            let sharing = FolderSharing.of(folder: (path as NSString).deletingLastPathComponent)
+            let made = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if made < 0 {
+                if errno == EEXIST { continue }
+                throw .io(path: path, operation: "create lock", errno: errno)
+            }
+            fchmod(made, sharing.claim(made, mode: sharing.lockMode))
+            return made
         }
     }
 

@@ -110,6 +110,31 @@ public struct LearnerStore: Sendable {
         unlink(file + ".lock")
     }
 
+    /// Fails unless the learners folder exists and this user can list it and open its files.
+    ///
+    /// `learnerIDs()` and `readAll()` treat a missing folder as empty, which suits the TUI's first start; a
+    /// report or a sync over a folder it cannot see calls this first, so that a wrong `--data` or a folder
+    /// without permissions is an error, never an empty team.
+    public func requireFolder() throws(StoreError) {
+        for folder in [dataFolder, learnersFolder] {
+            var status = stat()
+            guard stat(folder, &status) == 0 else {
+                if errno == ENOENT { throw .folderMissing(path: folder) }
+                throw .io(path: folder, operation: "open folder", errno: errno)
+            }
+            guard status.st_mode & S_IFMT == S_IFDIR else {
+                throw .io(path: folder, operation: "open folder", errno: ENOTDIR)
+            }
+        }
+        guard let listing = opendir(learnersFolder) else {
+            throw .io(path: learnersFolder, operation: "list folder", errno: errno)
+        }
+        closedir(listing)
+        guard access(learnersFolder, X_OK) == 0 else {
+            throw .io(path: learnersFolder, operation: "open the files of folder", errno: errno)
+        }
+    }
+
     /// The ids that have a file, sorted.
     public func learnerIDs() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? []

@@ -14,6 +14,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerSchema(path: String, schema: Int)
     /// The operating system refused a read or write.
     case io(path: String, operation: String, errno: Int32)
+    /// The data folder or its `learners` folder does not exist: a report over it would only look empty.
+    case folderMissing(path: String)
     /// The file of learner `fileID` (its name is the id) says it belongs to `innerID`; it is neither read nor
     /// written, so that one learner can never act, or be reported, as another.
     case identityMismatch(path: String, fileID: String, innerID: String)
@@ -36,6 +38,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 "\(path): written by a newer lernpfad (schema \(schema), this build reads up to \(LearnerRecord.currentSchema)); update lernpfad"
         case .io(let path, let operation, let errno):
             return "\(path): \(operation) failed: \(String(cString: strerror(errno)))"
+        case .folderMissing(let path):
+            return
+                "\(path): no such folder; check --data or LERNPFAD_DATA, enrol a learner with 'lernpfad learner add', or set up a team folder with 'lernpfad init --shared DIR --group GROUP'"
         case .identityMismatch(let path, let fileID, let innerID):
             return
                 "\(path): the file of learner '\(fileID)' holds learner '\(innerID.sanitizedForMessage)'; the file name is the learner id, so it is refused (rename the file or correct its id)"

@@ -67,6 +67,7 @@ struct LearnerCommand: ParsableCommand {
         var format: TextOrJSON = .text
 
         func run() throws {
+            try common.store.requireFolder()
             let (records, skipped) = common.store.readAll()
             switch format {
             case .json:

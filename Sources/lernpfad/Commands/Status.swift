@@ -36,6 +36,7 @@ enum DefaultLearner {
             }
             return id
         }
+        try store.requireFolder()
         let ids = store.learnerIDs()
         switch ids.count {
         case 1: return ids[0]

@@ -32,6 +32,7 @@ struct Sync: ParsableCommand {
         let base = client.base
         guard (1...5000).contains(batch) else { throw ValidationError("--batch must be 1...5000") }
         let store = common.store
+        if all { try store.requireFolder() }
         let ids = all ? store.learnerIDs() : [try DefaultLearner.resolve(learner, store: store)]
         let catalog = try common.loadCatalog(now: Date())
         let exporter = XAPIExporter(homePage: settings.homePage, catalog: catalog)
@@ -67,7 +68,8 @@ struct Sync: ParsableCommand {
         }
         for id in ids {
             let record = try store.read(id)
-            let ledger = try SyncLedger.load(dataFolder: data, learner: id)
+            let ledger = try SyncLedger.load(dataFolder: data, learner: id).includingLegacyIDs(
+                of: record, exporter: exporter)
             let done = ledger.acknowledged[base.absoluteString] ?? []
             ledgers[id] = ledger
             for statement in exporter.statements(for: record) where !done.contains(statement.id) {

@@ -52,6 +52,8 @@ struct Team: ParsableCommand {
             let (records, skipped) = try Self.fromLRS(lrs)
             report = TeamReport(records: records, skipped: skipped, catalog: catalog, now: now, team: team)
         } else {
+            // A folder that is missing or cannot be read is an error, never an empty team.
+            try common.store.requireFolder()
             // Each file becomes its row as it is read: ten thousand records are never held at once.
             let (contributions, skipped) = common.store.readAll { record in
                 TeamReport.contribution(of: record, catalog: catalog, now: now)
