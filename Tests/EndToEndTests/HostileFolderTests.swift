@@ -228,4 +228,61 @@ struct HostileFolderTests {
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no group 'no-such-group-x'"))
     }
+
+    // MARK: 9. FIFOs and other non-regular files
+
+    /// Runs the binary and waits at most 20 s for it to end; on time-out it is killed and nil returned.
+    static func runWithDeadline(_ arguments: [String]) throws -> Binary.Run? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LERNPFAD_DATA"] = nil
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
+        try process.run()
+        if ended.wait(timeout: .now() + 20) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            ended.wait()
+            return nil
+        }
+        return Binary.Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+            stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    @Test func aFIFOInTheLearnersFolderHangsNoCommand() throws {
+        let scratch = Scratch()
+        let data = ["--data", scratch.path]
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff"] + data)
+        _ = try Binary.run(["learner", "add", "ben", "--name", "Ben", "--roles", "staff"] + data)
+        try #require(mkfifo(scratch.path + "/learners/x.json", 0o600) == 0)
+        let team = try #require(try Self.runWithDeadline(["team"] + data), "team hung on a FIFO")
+        #expect(team.status == 0)
+        #expect(team.stdout.contains("2 learner(s)"), "\(team.stdout)")
+        #expect(team.stdout.contains("x.json") || team.stderr.contains("x.json"), "the FIFO must be named")
+        #expect((team.stdout + team.stderr).contains("a FIFO"))
+        let list = try #require(try Self.runWithDeadline(["learner", "list"] + data), "learner list hung")
+        #expect(list.status == 0)
+        #expect(list.stderr.contains("x.json: a FIFO, not a regular file"), "\(list.stderr)")
+        let status = try #require(try Self.runWithDeadline(["status", "--learner", "x"] + data), "status hung")
+        #expect(status.status == 1)
+        #expect(status.stderr.contains("x.json: is a FIFO, not a regular file"), "\(status.stderr)")
+        // The TUI picker lists the learners of the folder: it must come up, without the FIFO.
+        let picker = try #require(try Self.runWithDeadline(["snapshot", "--no-save"] + data), "the TUI picker hung")
+        #expect(picker.status == 0, "\(picker.stderr)")
+        #expect(picker.stdout.contains("anna") && picker.stdout.contains("ben"), "\(picker.stdout)")
+        let alone = Scratch()
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff", "--data", alone.path])
+        try #require(mkfifo(alone.path + "/learners/x.json", 0o600) == 0)
+        let only = try #require(try Self.runWithDeadline(["status", "--data", alone.path]), "status hung")
+        #expect(only.status == 0, "a FIFO is no second learner: \(only.stderr)")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import LernpfadCore
@@ -246,5 +247,58 @@ struct SharedFolderTests {
         #expect(throws: StoreError.io(path: store.learnersFolder, operation: "list folder", errno: EACCES)) {
             try store.requireFolder()
         }
+    }
+
+    // MARK: 9. FIFOs and other non-regular files
+
+    /// Runs `body` on another thread and waits at most 10 s for it; on time-out, opens every FIFO in `fifos`
+    /// for writing, which releases a reader blocked in `open`, so a failing test ends instead of hanging.
+    static func withinDeadline<T: Sendable>(unblocking fifos: [String], _ body: @escaping @Sendable () -> T) -> T? {
+        let done = DispatchSemaphore(value: 0)
+        let result = Mutex<T?>(nil)
+        Thread.detachNewThread {
+            let value = body()
+            result.withLock { $0 = value }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + 10) == .timedOut {
+            for fifo in fifos {
+                let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+                if writer >= 0 { close(writer) }
+            }
+            done.wait()
+            return nil
+        }
+        return result.withLock { $0 }
+    }
+
+    @Test func aFIFONamedLikeALearnerFileIsSkippedWithAReasonAndNeverOpened() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: LearnerProfile(id: "anna", name: "A", roles: ["staff"])))
+        let fifo = store.learnersFolder + "/x.json"
+        try #require(mkfifo(fifo, 0o600) == 0)
+        mkdir(store.learnersFolder + "/dir.json", 0o700)
+        let outcome = Self.withinDeadline(unblocking: [fifo]) { store.readAll() }
+        let (records, skipped) = try #require(outcome, "readAll hung on a FIFO")
+        #expect(records.map(\.learner.id) == ["anna"])
+        #expect(
+            skipped.map(\.reason) == [
+                "a folder, not a regular file; left alone", "a FIFO, not a regular file; left alone",
+            ])
+        #expect(store.learnerIDs() == ["anna"], "a FIFO is no learner to pick")
+        let single = Self.withinDeadline(unblocking: [fifo]) { Result { try store.read("x") } }
+        #expect(single != nil, "read hung on a FIFO")
+        #expect(throws: StoreError.notRegularFile(path: fifo, kind: "a FIFO")) { try single?.get() }
+        // A FIFO in place of a sync ledger.
+        try AtomicFile.makeFolder(folder.path + "/sync")
+        let ledger = folder.path + "/sync/anna.json"
+        try #require(mkfifo(ledger, 0o600) == 0)
+        let dataFolder = folder.path
+        let load = Self.withinDeadline(unblocking: [ledger]) {
+            Result { try SyncLedger.load(dataFolder: dataFolder, learner: "anna") }
+        }
+        #expect(load != nil, "SyncLedger.load hung on a FIFO")
+        #expect(throws: StoreError.self) { try load?.get() }
     }
 }

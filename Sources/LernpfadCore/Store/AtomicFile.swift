@@ -88,23 +88,28 @@ public enum AtomicFile {
         return try body()
     }
 
-    /// The whole file in one open and as few reads as it takes; nil with `errno` set when it cannot be read.
+    /// The whole regular file at `path` in one open and as few reads as it takes.
     ///
+    /// A symbolic link, FIFO, device, socket or folder is refused without being opened (`lstat`), and the open
+    /// itself neither follows a link nor waits for a FIFO's writer (`O_NOFOLLOW`, `O_NONBLOCK`), so an entry
+    /// swapped in between is refused too: nothing in a shared folder can make a reader hang or read elsewhere.
     /// A team report reads ten thousand files; `FileManager.contents(atPath:)` added a third to the system
     /// time of that. Writers replace files by rename, so what is read is one whole version of the file.
-    public static func read(_ path: String) -> Data? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
+    public static func contents(of path: String) throws(StoreError) -> Data {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            errno = EISDIR
-            return nil
+        guard lstat(path, &status) == 0 else { throw .io(path: path, operation: "read", errno: errno) }
+        if let kind = kind(of: status.st_mode) { throw .notRegularFile(path: path, kind: kind) }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw .notRegularFile(path: path, kind: "a symbolic link") }
+            throw .io(path: path, operation: "read", errno: errno)
         }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &status) == 0 else { throw .io(path: path, operation: "read", errno: errno) }
+        if let kind = kind(of: status.st_mode) { throw .notRegularFile(path: path, kind: kind) }
         var data = Data(count: max(Int(status.st_size), 0))
         var filled = 0
-        var failed = false
+        var failure: Int32?
         data.withUnsafeMutableBytes { buffer in
             while filled < buffer.count {
                 let count = Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
@@ -113,14 +118,33 @@ public enum AtomicFile {
                 } else if count == 0 {
                     break
                 } else if errno != EINTR {
-                    failed = true
+                    failure = errno
                     break
                 }
             }
         }
-        if failed { return nil }
+        if let failure { throw .io(path: path, operation: "read", errno: failure) }
         if filled < data.count { data.removeSubrange(filled...) }
         return data
+    }
+
+    /// What a non-regular file is, for messages ("a FIFO"); nil for a regular file.
+    static func kind(of mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK: return "a symbolic link"
+        case S_IFIFO: return "a FIFO"
+        case S_IFDIR: return "a folder"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
+    /// True when `path` is a regular file itself, not a link to one (`lstat`).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// Makes `path` and its missing parents. A new folder follows its parent's sharing rule: 0700 under a

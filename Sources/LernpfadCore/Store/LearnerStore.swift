@@ -29,9 +29,11 @@ public struct LearnerStore: Sendable {
     /// so no command can write to, report on or send statements for one learner from another's file.
     public func read(_ id: String) throws(StoreError) -> LearnerRecord {
         let file = try path(for: id)
-        guard let data = AtomicFile.read(file) else {
-            if errno == ENOENT { throw .learnerNotFound(id: id, path: file) }
-            throw .io(path: file, operation: "read", errno: errno)
+        let data: Data
+        do {
+            data = try AtomicFile.contents(of: file)
+        } catch .io(_, _, ENOENT) {
+            throw .learnerNotFound(id: id, path: file)
         }
         let record = try LearnerFileCodec.decode(data, path: file)
         guard record.learner.id == id else {
@@ -135,13 +137,17 @@ public struct LearnerStore: Sendable {
         }
     }
 
-    /// The ids that have a file, sorted.
+    /// The ids that have a regular file, sorted; a missing or unreadable folder has none.
     public func learnerIDs() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? []
         return names.compactMap { name -> String? in
             guard name.hasSuffix(".json"), !name.hasPrefix(".") else { return nil }
             let id = String(name.dropLast(5))
-            return Identifier.isValidLearnerID(id) ? id : nil
+            // A FIFO, link or folder is no learner; `readAll` reports it as skipped.
+            guard Identifier.isValidLearnerID(id), AtomicFile.isRegularFile(learnersFolder + "/" + name) else {
+                return nil
+            }
+            return id
         }.sorted()
     }
 
@@ -227,6 +233,8 @@ extension StoreError {
         switch self {
         case .corrupted(_, let reason): return reason
         case .newerSchema(_, let schema): return "newer schema \(schema)"
+        case .notRegularFile(_, let kind): return "\(kind), not a regular file; left alone"
+        case .io(_, let operation, let errno): return "\(operation) failed: \(String(cString: strerror(errno)))"
         case .identityMismatch(_, let fileID, let innerID):
             return "holds learner '\(innerID.sanitizedForMessage)', not '\(fileID)'; the file name is the learner id"
         default: return description

@@ -14,6 +14,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerSchema(path: String, schema: Int)
     /// The operating system refused a read or write.
     case io(path: String, operation: String, errno: Int32)
+    /// The entry is a symbolic link, FIFO, device, socket or folder (`kind` says which): never opened for reading
+    /// through, nor written through or over.
+    case notRegularFile(path: String, kind: String)
     /// The data folder or its `learners` folder does not exist: a report over it would only look empty.
     case folderMissing(path: String)
     /// The file of learner `fileID` (its name is the id) says it belongs to `innerID`; it is neither read nor
@@ -38,6 +41,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 "\(path): written by a newer lernpfad (schema \(schema), this build reads up to \(LearnerRecord.currentSchema)); update lernpfad"
         case .io(let path, let operation, let errno):
             return "\(path): \(operation) failed: \(String(cString: strerror(errno)))"
+        case .notRegularFile(let path, let kind):
+            return "\(path): is \(kind), not a regular file; lernpfad neither reads nor writes through it"
         case .folderMissing(let path):
             return
                 "\(path): no such folder; check --data or LERNPFAD_DATA, enrol a learner with 'lernpfad learner add', or set up a team folder with 'lernpfad init --shared DIR --group GROUP'"

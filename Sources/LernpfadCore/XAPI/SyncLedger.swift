@@ -18,7 +18,12 @@ public struct SyncLedger: Codable, Sendable, Equatable {
     /// Reads the ledger; a missing file is an empty ledger.
     public static func load(dataFolder: String, learner: String) throws -> SyncLedger {
         let file = path(dataFolder: dataFolder, learner: learner)
-        guard let data = FileManager.default.contents(atPath: file) else { return SyncLedger() }
+        let data: Data
+        do {
+            data = try AtomicFile.contents(of: file)
+        } catch .io(_, _, ENOENT) {
+            return SyncLedger()
+        }
         do {
             return try JSONCoding.decoder().decode(SyncLedger.self, from: data)
         } catch {
