@@ -285,4 +285,61 @@ struct HostileFolderTests {
         let only = try #require(try Self.runWithDeadline(["status", "--data", alone.path]), "status hung")
         #expect(only.status == 0, "a FIFO is no second learner: \(only.stderr)")
     }
+
+    // MARK: 10. Links, FIFOs and devices in place of locks, learner files and outputs
+
+    @Test func aLinkedLockMakesNoFileAndALinkedLearnerFileIsNotReplaced() throws {
+        let scratch = Scratch()
+        let data = ["--data", scratch.path]
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff"] + data)
+        let lock = scratch.path + "/learners/anna.json.lock"
+        unlink(lock)
+        symlink(scratch.path + "/planted", lock)
+        let attest = try Binary.run(["attest", "--learner", "anna", "--milestone", "team-kickoff"] + data)
+        #expect(attest.status == 1)
+        #expect(attest.stderr.contains("anna.json.lock: is a symbolic link"), "\(attest.stderr)")
+        #expect(scratch.read("planted") == nil, "the store created a file at the lock's target")
+        unlink(lock)
+        // anna.json as a link to a world-writable file elsewhere: never replaced by a file with that mode.
+        let file = scratch.path + "/learners/anna.json"
+        try FileManager.default.moveItem(atPath: file, toPath: scratch.path + "/outside.json")
+        chmod(scratch.path + "/outside.json", 0o666)
+        symlink(scratch.path + "/outside.json", file)
+        let again = try Binary.run(["attest", "--learner", "anna", "--milestone", "team-kickoff"] + data)
+        #expect(again.status == 1)
+        #expect(Self.status(file).st_mode & S_IFMT == S_IFLNK, "the link was replaced by a regular file")
+    }
+
+    @Test func teamOutputRefusesLinksFIFOsAndDevicesAndKeepsReportsPrivate() throws {
+        let scratch = Scratch()
+        let data = ["--data", scratch.path]
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff"] + data)
+        let target = scratch.path + "/precious"
+        scratch.write("precious", "keep me")
+        symlink(target, scratch.path + "/link.csv")
+        let link = try Binary.run(["team", "--format", "csv", "--output", scratch.path + "/link.csv"] + data)
+        #expect(link.status == 1)
+        #expect(link.stderr.contains("link.csv: is a symbolic link"), "\(link.stderr)")
+        #expect(scratch.read("precious").map { String(decoding: $0, as: UTF8.self) } == "keep me")
+        #expect(Self.status(scratch.path + "/link.csv").st_mode & S_IFMT == S_IFLNK)
+        try #require(mkfifo(scratch.path + "/fifo.csv", 0o600) == 0)
+        let fifo = try #require(
+            try Self.runWithDeadline(["team", "--format", "csv", "--output", scratch.path + "/fifo.csv"] + data),
+            "team --output hung on a FIFO")
+        #expect(fifo.status == 1)
+        #expect(Self.status(scratch.path + "/fifo.csv").st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced")
+        if geteuid() == 0 {
+            // A private /dev/full (1:7): as root the old code replaced the real one by a regular file.
+            let device = scratch.path + "/full"
+            try #require(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 7)) == 0)
+            let run = try Binary.run(["team", "--output", device] + data)
+            #expect(run.status == 1)
+            #expect(Self.status(device).st_mode & S_IFMT == S_IFCHR, "the device was replaced")
+        }
+        let report = try Binary.run(["team", "--format", "html", "--output", scratch.path + "/report.html"] + data)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(Self.status(scratch.path + "/report.html").st_mode & 0o777 == 0o600)
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.contains(".tmp-") }
+        #expect(names.isEmpty)
+    }
 }

@@ -301,4 +301,86 @@ struct SharedFolderTests {
         #expect(load != nil, "SyncLedger.load hung on a FIFO")
         #expect(throws: StoreError.self) { try load?.get() }
     }
+
+    // MARK: 10. Links, FIFOs and devices in place of locks, learner files and outputs
+
+    @Test func aLockThatIsALinkCreatesNothingAtItsTargetAndIsRefused() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: LearnerProfile(id: "anna", name: "A", roles: ["staff"])))
+        let lock = store.learnersFolder + "/anna.json.lock"
+        unlink(lock)
+        let target = folder.path + "/made-by-lernpfad"
+        symlink(target, lock)
+        let event = LearnerEvent(at: Date(), kind: .lessonOpened, module: "m", lesson: "l")
+        #expect(throws: StoreError.notRegularFile(path: lock, kind: "a symbolic link")) {
+            try store.append([event], to: "anna")
+        }
+        #expect(!FileManager.default.fileExists(atPath: target), "the store created the link's target")
+        folder.write("existing", "someone else's")
+        unlink(lock)
+        symlink(folder.path + "/existing", lock)
+        #expect(throws: StoreError.self) { try store.append([event], to: "anna") }
+        #expect(folder.read("existing") == "someone else's")
+        unlink(lock)
+        try #require(mkfifo(lock, 0o600) == 0)
+        let append = Self.withinDeadline(unblocking: [lock]) { Result { try store.append([event], to: "anna") } }
+        #expect(throws: StoreError.notRegularFile(path: lock, kind: "a FIFO")) { try append?.get() }
+    }
+
+    @Test func aLearnerFileThatIsALinkIsNeitherWrittenThroughNorReplaced() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try AtomicFile.makeFolder(store.learnersFolder)
+        let target = folder.path + "/elsewhere.json"
+        folder.write("elsewhere.json", Self.learnerFile(inner: "anna"))
+        chmod(target, 0o666)
+        let file = store.learnersFolder + "/anna.json"
+        symlink(target, file)
+        let event = LearnerEvent(at: Date(), kind: .lessonOpened, module: "m", lesson: "l")
+        #expect(throws: StoreError.notRegularFile(path: file, kind: "a symbolic link")) {
+            try store.append([event], to: "anna")
+        }
+        #expect(Self.status(file).st_mode & S_IFMT == S_IFLNK, "the link was replaced")
+        #expect(folder.read("elsewhere.json") == Self.learnerFile(inner: "anna"))
+        #expect(Self.status(target).st_mode & 0o777 == 0o666)
+        unlink(file)
+        symlink(folder.path + "/missing.json", file)
+        #expect(throws: StoreError.notRegularFile(path: file, kind: "a symbolic link")) {
+            try store.create(LearnerRecord(learner: LearnerProfile(id: "anna", name: "A", roles: ["staff"])))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/missing.json"))
+    }
+
+    @Test func atomicWritesReplaceOnlyARegularFileOrNothing() throws {
+        let folder = TemporaryFolder()
+        let link = folder.path + "/link"
+        symlink(folder.path + "/target", link)
+        #expect(throws: StoreError.notRegularFile(path: link, kind: "a symbolic link")) {
+            try AtomicFile.write(Data("x".utf8), to: link)
+        }
+        let fifo = folder.path + "/fifo"
+        mkfifo(fifo, 0o600)
+        #expect(throws: StoreError.notRegularFile(path: fifo, kind: "a FIFO")) {
+            try AtomicFile.write(Data("x".utf8), to: fifo)
+        }
+        mkdir(folder.path + "/dir", 0o700)
+        #expect(throws: StoreError.self) { try AtomicFile.write(Data("x".utf8), to: folder.path + "/dir") }
+        if geteuid() == 0 {
+            // A private /dev/full (character device 1:7): refused, and still a device afterwards.
+            let device = folder.path + "/full"
+            try #require(mknod(device, S_IFCHR | 0o666, dev_t(1 << 8 | 7)) == 0)
+            #expect(throws: StoreError.notRegularFile(path: device, kind: "a device")) {
+                try AtomicFile.write(Data("x".utf8), to: device)
+            }
+            #expect(Self.status(device).st_mode & S_IFMT == S_IFCHR)
+        }
+        let plain = folder.path + "/plain"
+        folder.write("plain", "old")
+        chmod(plain, 0o666)
+        try AtomicFile.write(Data("new".utf8), to: plain)
+        #expect(Self.status(plain).st_mode & 0o777 == 0o660, "no bits for others, ever")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
+        #expect(names.isEmpty)
+    }
 }

@@ -13,17 +13,29 @@ public enum AtomicFile {
     /// tests stop the write at its most delicate point. `durable: false` skips both fsyncs, for files that only
     /// spare work and can be rebuilt (see `SyncLedger`): the rename still keeps readers from ever seeing half a
     /// file.
+    ///
+    /// Only a regular file or nothing is replaced: a symbolic link, FIFO, device, socket or folder at `path` is
+    /// refused (`StoreError.notRegularFile`), so a write can neither go through a link to another file nor
+    /// swap a link, a device such as `/dev/full` or a FIFO for a regular file with a mode taken from elsewhere.
     public static func write(
         _ data: Data, to path: String, durable: Bool = true, beforeRename: () throws -> Void = {}
     ) throws(StoreError) {
-        let folder = (path as NSString).deletingLastPathComponent
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
         let name = (path as NSString).lastPathComponent
         var status = stat()
+        var existing: mode_t?
+        if lstat(path, &status) == 0 {
+            if let kind = kind(of: status.st_mode) { throw .notRegularFile(path: path, kind: kind) }
+            existing = status.st_mode
+        } else if errno != ENOENT {
+            throw .io(path: path, operation: "write", errno: errno)
+        }
         let sharing = FolderSharing.of(folder: folder)
-        var mode = sharing.mode(replacing: stat(path, &status) == 0 ? status.st_mode : nil)
+        var mode = sharing.mode(replacing: existing)
         let temporary =
             folder + "/" + temporaryName(of: name, pid: getpid(), counter: UInt32.random(in: 0...UInt32.max))
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw .io(path: temporary, operation: "create", errno: errno) }
         var closed = false
         defer {
@@ -174,13 +186,24 @@ public enum AtomicFile {
     }
 
     /// Opens (making it if needed) the lock file at `path` for reading and writing.
+    ///
+    /// Never through a symbolic link (`O_NOFOLLOW`, and `O_EXCL` when making it), so a link named like the lock
+    /// cannot make the store create or open a file elsewhere; a FIFO or device there is refused, not waited on.
     private static func openLock(_ path: String) throws(StoreError) -> Int32 {
         while true {
-            let existing = open(path, O_RDWR | O_CLOEXEC)
-            if existing >= 0 { return existing }
+            let existing = open(path, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+            if existing >= 0 {
+                var status = stat()
+                guard fstat(existing, &status) == 0, kind(of: status.st_mode) == nil else {
+                    close(existing)
+                    throw .notRegularFile(path: path, kind: kind(of: status.st_mode) ?? "not a regular file")
+                }
+                return existing
+            }
+            if errno == ELOOP { throw .notRegularFile(path: path, kind: "a symbolic link") }
             guard errno == ENOENT else { throw .io(path: path, operation: "open lock", errno: errno) }
             let sharing = FolderSharing.of(folder: (path as NSString).deletingLastPathComponent)
-            let made = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            let made = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if made < 0 {
                 if errno == EEXIST { continue }
                 throw .io(path: path, operation: "create lock", errno: errno)

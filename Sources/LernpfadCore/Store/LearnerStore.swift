@@ -53,7 +53,9 @@ public struct LearnerStore: Sendable {
         let file = try path(for: record.learner.id)
         try AtomicFile.makeFolder(learnersFolder)
         try locked(file) { () throws(StoreError) in
-            if FileManager.default.fileExists(atPath: file) {
+            var status = stat()
+            if lstat(file, &status) == 0 {
+                if let kind = AtomicFile.kind(of: status.st_mode) { throw .notRegularFile(path: file, kind: kind) }
                 throw .learnerExists(id: record.learner.id, path: file)
             }
             try AtomicFile.write(LearnerFileCodec.encode(record), to: file)

@@ -70,11 +70,9 @@ struct Team: ParsableCommand {
         case .json: data = report.jsonData()
         }
         if let output {
-            do {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw CommandFailure("\(output): cannot write: \(error.localizedDescription)")
-            }
+            // A temp file beside it, renamed over a regular file or nothing: never through or over a link, FIFO
+            // or device; 0600, or 0640 in a shared folder (docs/sharing.md).
+            try AtomicFile.write(data, to: output)
         } else {
             FileHandle.standardOutput.write(data)
         }
