@@ -342,4 +342,37 @@ struct HostileFolderTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.contains(".tmp-") }
         #expect(names.isEmpty)
     }
+
+    // MARK: 11. Fields this version does not know
+
+    @Test func attestAndTheTUIKeepFieldsOfANewerVersion() throws {
+        let scratch = Scratch()
+        let data = ["--data", scratch.path]
+        _ = try Binary.run(["learner", "add", "anna", "--name", "Anna", "--roles", "staff"] + data)
+        let file = scratch.path + "/learners/anna.json"
+        var top = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        top["signature"] = ["alg": "ed25519", "value": "c2lnbmVk"]
+        var learner = try #require(top["learner"] as? [String: Any])
+        learner["department"] = "R&D"
+        top["learner"] = learner
+        top["events"] = [
+            [
+                "id": "2f0c8a4e-1b7d-4c53-9d2e-6a1f0b3c4d51", "at": "2026-05-01T10:00:00.000Z", "type": "lessonOpened",
+                "module": "ai-basics", "lesson": "01-what-is-ai", "device": "tablet",
+            ]
+        ]
+        try JSONSerialization.data(withJSONObject: top).write(to: URL(fileURLWithPath: file))
+        let attest = try Binary.run(["attest", "--learner", "anna", "--milestone", "team-kickoff"] + data)
+        #expect(attest.status == 0, "\(attest.stderr)")
+        let session = try Binary.run(["snapshot", "--learner", "anna", "--keys", "Enter,Enter,j,Enter"] + data)
+        #expect(session.status == 0, "\(session.stderr)")
+        let saved = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        #expect((saved["signature"] as? [String: String])?["alg"] == "ed25519", "the first save dropped a field")
+        #expect((saved["learner"] as? [String: Any])?["department"] as? String == "R&D")
+        let events = try #require(saved["events"] as? [[String: Any]])
+        #expect(events.count >= 2)
+        #expect(events.first?["device"] as? String == "tablet")
+    }
 }

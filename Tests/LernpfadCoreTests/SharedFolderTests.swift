@@ -383,4 +383,90 @@ struct SharedFolderTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
         #expect(names.isEmpty)
     }
+
+    // MARK: 11. Fields this version does not know
+
+    /// A learner file with members this version does not know at every level; `escapedKey` makes the fast
+    /// reader decline it, so that Foundation reads it.
+    static func fileFromTheFuture(number: String = "2.5e3", escapedKey: Bool = false) -> String {
+        let type = escapedKey ? "\\u0074ype" : "type"
+        return """
+            {"schema": 1, "sync": {"peer": "laptop", "at": [1, \(number), true, null, "\\u00e4"]},
+             "learner": {"id": "anna", "name": "Anna", "roles": ["staff"], "pronouns": "she/her", "avatar": null},
+             "position": {"module": "basics", "lesson": "01-intro", "line": 4, "column": 17},
+             "events": [{"id": "\(eventID)", "at": "2026-05-01T10:00:00.000Z", "\(type)": "quizAttempted",
+                         "module": "basics", "score": 0.5, "passed": false, "device": {"kind": "tablet", "dpi": 326},
+                         "answers": [{"question": "q1", "chosen": ["a"], "correct": false, "ms": 1200}]}],
+             "review": {"basics/q1": {"due": "2026-05-02T10:00:00.000Z", "intervalDays": 1, "easiness": 2.5,
+                                      "repetitions": 0, "lapses": 1, "stability": 4.1}}}
+            """
+    }
+
+    /// The members of `object` at `path` that lernpfad does not know, as Foundation sees them.
+    static func unknown(in data: Data) throws -> [String: String] {
+        let top = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        func text(_ value: Any?) throws -> String {
+            let data = try JSONSerialization.data(withJSONObject: [value ?? NSNull()], options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        }
+        let learner = top["learner"] as? [String: Any]
+        let position = top["position"] as? [String: Any]
+        let event = (top["events"] as? [[String: Any]])?.first
+        let answer = (event?["answers"] as? [[String: Any]])?.first
+        let card = (top["review"] as? [String: Any])?["basics/q1"] as? [String: Any]
+        return [
+            "sync": try text(top["sync"]), "pronouns": try text(learner?["pronouns"]),
+            "avatar": try text(learner?["avatar"]), "column": try text(position?["column"]),
+            "device": try text(event?["device"]), "ms": try text(answer?["ms"]),
+            "stability": try text(card?["stability"]),
+        ]
+    }
+
+    @Test(arguments: [false, true])
+    func aSaveKeepsEveryMemberItDoesNotKnow(foundationPath: Bool) throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        let text = Self.fileFromTheFuture(escapedKey: foundationPath)
+        #expect((LearnerFileReader.record(from: Data(text.utf8)) == nil) == foundationPath, "wrong decoding path")
+        folder.write("learners/anna.json", text)
+        let before = try Self.unknown(in: Data(text.utf8))
+        #expect(before["device"]?.contains("tablet") == true)
+        try store.append(
+            [LearnerEvent(at: Date(), kind: .lessonOpened, module: "basics", lesson: "01-intro")], to: "anna")
+        try store.update("anna") { $0.learner.language = .english }
+        let saved = try #require(folder.read("learners/anna.json"))
+        #expect(try Self.unknown(in: Data(saved.utf8)) == before, "a save dropped or changed unknown members")
+        #expect(try store.read("anna").events.count == 2)
+    }
+
+    @Test func theFastReaderAndFoundationAgreeOnUnknownMembers() throws {
+        for number in ["2.5e3", "2500", "-0", "0.1", "1E+2", "123456789012345678901234567890", "7", "-12.50e-3"] {
+            let data = Data(Self.fileFromTheFuture(number: number).utf8)
+            let fast = try #require(LearnerFileReader.record(from: data), "declined \(number)")
+            let foundation = try JSONCoding.decoder().decode(LearnerRecord.self, from: data)
+            #expect(fast == foundation, "\(number)")
+            #expect(!fast.extra.isEmpty && !fast.events[0].extra.isEmpty && !fast.learner.extra.isEmpty)
+            #expect(fast.events[0].answers?.first?.extra["ms"] == .number(JSONNumber(text: "1200")!))
+            let saved = try LearnerFileCodec.encode(fast)
+            #expect(try LearnerFileCodec.decode(saved, path: "a.json") == fast, "\(number) changed in a round trip")
+        }
+        #expect(JSONNumber(text: "2.5e3") == JSONNumber(text: "2500"))
+        #expect(JSONNumber(text: "01") == nil && JSONNumber(text: "1.") == nil && JSONNumber(text: "1e999999") == nil)
+    }
+
+    @Test(arguments: [false, true])
+    func aNumberThatCannotBeKeptExactlyMakesTheSaveFailNotChangeIt(foundationPath: Bool) throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        let long = "1234567890123456789012345678901234567890.5"
+        let text = Self.fileFromTheFuture(number: long, escapedKey: foundationPath)
+        folder.write("learners/anna.json", text)
+        #expect {
+            try store.append([LearnerEvent(at: Date(), kind: .lessonOpened)], to: "anna")
+        } throws: { error in
+            guard case .unknownFieldNotKept(id: "anna", _) = error as? StoreError else { return false }
+            return (error as? StoreError)?.description.contains("nothing was written") == true
+        }
+        #expect(folder.read("learners/anna.json") == text)
+    }
 }

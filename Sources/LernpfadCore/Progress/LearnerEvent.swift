@@ -50,13 +50,15 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
     public var by: String?
     /// A note with the attestation.
     public var note: String?
+    /// Members this version does not know (a newer version or another tool wrote them), kept unchanged.
+    public var extra: [String: JSONValue]
 
     /// Makes an event; pass only the fields its kind uses.
     public init(
         id: UUID = UUID(), at: Date, kind: Kind, module: String? = nil, moduleVersion: SemanticVersion? = nil,
         lesson: String? = nil, question: String? = nil, score: Double? = nil, passed: Bool? = nil,
         answers: [Answer]? = nil, seed: UInt64? = nil, durationSeconds: Double? = nil, milestone: String? = nil,
-        by: String? = nil, note: String? = nil
+        by: String? = nil, note: String? = nil, extra: [String: JSONValue] = [:]
     ) {
         self.id = id
         // Files keep milliseconds; rounding here makes an event equal to itself after a save.
@@ -74,11 +76,54 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         self.milestone = milestone
         self.by = by
         self.note = note
+        self.extra = extra
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, at, kind = "type", module, moduleVersion, lesson, question, score, passed, answers, seed
         case durationSeconds, milestone, by, note
+    }
+
+    /// Reads an event, keeping members it does not know in `extra`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(UUID.self, forKey: .id)
+        at = try container.decode(Date.self, forKey: .at)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        module = try container.decodeIfPresent(String.self, forKey: .module)
+        moduleVersion = try container.decodeIfPresent(SemanticVersion.self, forKey: .moduleVersion)
+        lesson = try container.decodeIfPresent(String.self, forKey: .lesson)
+        question = try container.decodeIfPresent(String.self, forKey: .question)
+        score = try container.decodeIfPresent(Double.self, forKey: .score)
+        passed = try container.decodeIfPresent(Bool.self, forKey: .passed)
+        answers = try container.decodeIfPresent([Answer].self, forKey: .answers)
+        seed = try container.decodeIfPresent(UInt64.self, forKey: .seed)
+        durationSeconds = try container.decodeIfPresent(Double.self, forKey: .durationSeconds)
+        milestone = try container.decodeIfPresent(String.self, forKey: .milestone)
+        by = try container.decodeIfPresent(String.self, forKey: .by)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+        extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
+    }
+
+    /// Writes the event and the members it kept.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(at, forKey: .at)
+        try container.encode(kind, forKey: .kind)
+        try container.encodeIfPresent(module, forKey: .module)
+        try container.encodeIfPresent(moduleVersion, forKey: .moduleVersion)
+        try container.encodeIfPresent(lesson, forKey: .lesson)
+        try container.encodeIfPresent(question, forKey: .question)
+        try container.encodeIfPresent(score, forKey: .score)
+        try container.encodeIfPresent(passed, forKey: .passed)
+        try container.encodeIfPresent(answers, forKey: .answers)
+        try container.encodeIfPresent(seed, forKey: .seed)
+        try container.encodeIfPresent(durationSeconds, forKey: .durationSeconds)
+        try container.encodeIfPresent(milestone, forKey: .milestone)
+        try container.encodeIfPresent(by, forKey: .by)
+        try container.encodeIfPresent(note, forKey: .note)
+        try encoder.encodeUnknown(extra)
     }
 
     /// One answer within a quiz attempt.
@@ -89,12 +134,36 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         public var chosen: [String]
         /// Whether that was exactly right.
         public var correct: Bool
+        /// Members this version does not know, kept unchanged.
+        public var extra: [String: JSONValue] = [:]
 
         /// Makes an answer.
         public init(question: String, chosen: [String], correct: Bool) {
             self.question = question
             self.chosen = chosen
             self.correct = correct
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case question, chosen, correct
+        }
+
+        /// Reads an answer, keeping members it does not know in `extra`.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            question = try container.decode(String.self, forKey: .question)
+            chosen = try container.decode([String].self, forKey: .chosen)
+            correct = try container.decode(Bool.self, forKey: .correct)
+            extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
+        }
+
+        /// Writes the answer and the members it kept.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(question, forKey: .question)
+            try container.encode(chosen, forKey: .chosen)
+            try container.encode(correct, forKey: .correct)
+            try encoder.encodeUnknown(extra)
         }
     }
 }

@@ -15,6 +15,8 @@ public struct LearnerRecord: Hashable, Sendable, Codable {
     public var events: [LearnerEvent]
     /// Spaced-repetition state per `module/question`.
     public var review: [String: ReviewCard]
+    /// Top-level members this version does not know, kept so that a save never drops them.
+    public var extra: [String: JSONValue] = [:]
 
     /// A new record with no history.
     public init(learner: LearnerProfile) {
@@ -23,6 +25,32 @@ public struct LearnerRecord: Hashable, Sendable, Codable {
         position = nil
         events = []
         review = [:]
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case schema, learner, position, events, review
+    }
+
+    /// Reads a record, keeping members it does not know in `extra`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try container.decode(Int.self, forKey: .schema)
+        learner = try container.decode(LearnerProfile.self, forKey: .learner)
+        position = try container.decodeIfPresent(ReadingPosition.self, forKey: .position)
+        events = try container.decode([LearnerEvent].self, forKey: .events)
+        review = try container.decode([String: ReviewCard].self, forKey: .review)
+        extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
+    }
+
+    /// Writes the record and the members it kept.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(learner, forKey: .learner)
+        try container.encodeIfPresent(position, forKey: .position)
+        try container.encode(events, forKey: .events)
+        try container.encode(review, forKey: .review)
+        try encoder.encodeUnknown(extra)
     }
 
     /// Events in time order (the file keeps them in append order, which may differ after a merge).
@@ -45,6 +73,8 @@ public struct LearnerProfile: Hashable, Sendable, Codable {
     public var roles: [String]
     /// The preferred content language.
     public var language: LanguageCode?
+    /// Members this version does not know, kept so that a save never drops them.
+    public var extra: [String: JSONValue] = [:]
 
     /// Makes a profile.
     public init(id: String, name: String, team: String? = nil, roles: [String], language: LanguageCode? = nil) {
@@ -53,6 +83,32 @@ public struct LearnerProfile: Hashable, Sendable, Codable {
         self.team = team
         self.roles = roles
         self.language = language
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, name, team, roles, language
+    }
+
+    /// Reads a profile, keeping members it does not know in `extra`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        team = try container.decodeIfPresent(String.self, forKey: .team)
+        roles = try container.decode([String].self, forKey: .roles)
+        language = try container.decodeIfPresent(LanguageCode.self, forKey: .language)
+        extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
+    }
+
+    /// Writes the profile and the members it kept.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(team, forKey: .team)
+        try container.encode(roles, forKey: .roles)
+        try container.encodeIfPresent(language, forKey: .language)
+        try encoder.encodeUnknown(extra)
     }
 }
 
@@ -64,11 +120,35 @@ public struct ReadingPosition: Hashable, Sendable, Codable {
     public var lesson: String
     /// The first visible line of the laid-out lesson.
     public var line: Int
+    /// Members this version does not know; kept while the position stays, gone when lernpfad moves it.
+    public var extra: [String: JSONValue] = [:]
 
     /// Makes a position.
     public init(module: String, lesson: String, line: Int) {
         self.module = module
         self.lesson = lesson
         self.line = line
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case module, lesson, line
+    }
+
+    /// Reads a position, keeping members it does not know in `extra`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        module = try container.decode(String.self, forKey: .module)
+        lesson = try container.decode(String.self, forKey: .lesson)
+        line = try container.decode(Int.self, forKey: .line)
+        extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
+    }
+
+    /// Writes the position and the members it kept.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(module, forKey: .module)
+        try container.encode(lesson, forKey: .lesson)
+        try container.encode(line, forKey: .line)
+        try encoder.encodeUnknown(extra)
     }
 }

@@ -14,6 +14,34 @@ public struct ReviewCard: Hashable, Sendable, Codable {
     public var repetitions: Int
     /// How often the learner got it wrong after learning it.
     public var lapses: Int
+    /// Members this version does not know; kept through reviews (a card made anew has none).
+    public var extra: [String: JSONValue] = [:]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case due, intervalDays, easiness, repetitions, lapses
+    }
+
+    /// Reads a card, keeping members it does not know in `extra`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        due = try container.decode(Date.self, forKey: .due)
+        intervalDays = try container.decode(Double.self, forKey: .intervalDays)
+        easiness = try container.decode(Double.self, forKey: .easiness)
+        repetitions = try container.decode(Int.self, forKey: .repetitions)
+        lapses = try container.decode(Int.self, forKey: .lapses)
+        extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
+    }
+
+    /// Writes the card and the members it kept.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(due, forKey: .due)
+        try container.encode(intervalDays, forKey: .intervalDays)
+        try container.encode(easiness, forKey: .easiness)
+        try container.encode(repetitions, forKey: .repetitions)
+        try container.encode(lapses, forKey: .lapses)
+        try encoder.encodeUnknown(extra)
+    }
 
     /// A card for a question just answered wrong: due again tomorrow.
     public init(missedAt now: Date) {

@@ -316,6 +316,31 @@ struct JSONReader {
         return value
     }
 
+    /// Reads one value of any kind, numbers by their exact decimal value; nesting is limited as everywhere.
+    mutating func readValue() throws(Refusal) -> JSONValue {
+        skipSpace()
+        guard index < bytes.count else { throw refusal() }
+        switch bytes[index] {
+        case UInt8(ascii: "{"):
+            var members: [String: JSONValue] = [:]
+            try readObject { reader, key throws(Refusal) in members[key] = try reader.readValue() }
+            return .object(members)
+        case UInt8(ascii: "["):
+            var elements: [JSONValue] = []
+            try readArray { reader throws(Refusal) in elements.append(try reader.readValue()) }
+            return .array(elements)
+        case UInt8(ascii: "\""): return .string(try readString())
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool(try readBool())
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
+        default:
+            let (raw, _) = try numberBytes()
+            guard let number = JSONNumber(utf8: raw) else { throw refusal() }
+            return .number(number)
+        }
+    }
+
     /// Skips one value of any kind.
     mutating func skipValue() throws(Refusal) {
         skipSpace()

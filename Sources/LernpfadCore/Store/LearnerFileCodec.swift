@@ -3,11 +3,18 @@ import Foundation
 /// Turns learner files into records and back, migrating older schemas on read.
 public enum LearnerFileCodec {
     /// The file's bytes for `record`, with a final newline.
+    ///
+    /// Members this version does not know are written back as they were read; one that cannot be written
+    /// exactly (a number Foundation had to round) makes the save fail, rather than change it silently.
     public static func encode(_ record: LearnerRecord) throws(StoreError) -> Data {
         do {
             var data = try JSONCoding.encoder().encode(record)
             data.append(0x0A)
             return data
+        } catch let error as InexactJSONNumber {
+            throw .unknownFieldNotKept(id: record.learner.id, reason: error.description)
+        } catch let EncodingError.invalidValue(_, context) where context.underlyingError is InexactJSONNumber {
+            throw .unknownFieldNotKept(id: record.learner.id, reason: String(describing: context.underlyingError!))
         } catch {
             throw .corrupted(path: record.learner.id, reason: "cannot encode: \(error)")
         }

@@ -4,8 +4,9 @@ import Foundation
 ///
 /// A team report reads every learner file of a data folder; through `JSONDecoder` that was about 0.8 ms a
 /// file, most of the report's time. This reader builds the same `LearnerRecord` about ten times faster. It
-/// accepts only what `JSONDecoder` accepts (unknown keys are skipped as the synthesized `Decodable` does);
-/// when in doubt it returns nil, and `LearnerFileCodec` asks Foundation, which then also explains any error.
+/// accepts only what `JSONDecoder` accepts, and keeps members it does not know in `extra` as the `Decodable`
+/// conformances do (`JSONValue`, numbers by their exact decimal value); when in doubt it returns nil, and
+/// `LearnerFileCodec` asks Foundation, which then also explains any error.
 enum LearnerFileReader {
     /// The record in `data`, or nil when the fast path declines it.
     static func record(from data: Data) -> LearnerRecord? {
@@ -24,6 +25,7 @@ enum LearnerFileReader {
         var position: ReadingPosition?
         var events: [LearnerEvent]?
         var review: [String: ReviewCard]?
+        var extra: [String: JSONValue] = [:]
         var memo = ReadMemo()
         try reader.readObject { reader, key throws(Refusal) in
             switch key {
@@ -38,7 +40,7 @@ enum LearnerFileReader {
                 var cards: [String: ReviewCard] = [:]
                 try reader.readObject { reader, key throws(Refusal) in cards[key] = try readCard(&reader) }
                 review = cards
-            default: try reader.skipValue()
+            default: extra[key] = try reader.readValue()
             }
         }
         guard let schema, let learner, let events, let review else { throw Refusal(offset: 0) }
@@ -47,6 +49,7 @@ enum LearnerFileReader {
         record.position = position
         record.events = events
         record.review = review
+        record.extra = extra
         return record
     }
 
@@ -56,6 +59,7 @@ enum LearnerFileReader {
         var team: String?
         var roles: [String]?
         var language: LanguageCode?
+        var extra: [String: JSONValue] = [:]
         try reader.readObject { reader, key throws(Refusal) in
             switch key {
             case "id": id = try reader.readString()
@@ -63,27 +67,32 @@ enum LearnerFileReader {
             case "team": team = try optionalString(&reader)
             case "roles": roles = try strings(&reader)
             case "language": language = try optionalString(&reader).map(LanguageCode.init(rawValue:))
-            default: try reader.skipValue()
+            default: extra[key] = try reader.readValue()
             }
         }
         guard let id, let name, let roles else { throw Refusal(offset: 0) }
-        return LearnerProfile(id: id, name: name, team: team, roles: roles, language: language)
+        var profile = LearnerProfile(id: id, name: name, team: team, roles: roles, language: language)
+        profile.extra = extra
+        return profile
     }
 
     private static func readPosition(_ reader: inout JSONReader) throws(Refusal) -> ReadingPosition {
         var module: String?
         var lesson: String?
         var line: Int?
+        var extra: [String: JSONValue] = [:]
         try reader.readObject { reader, key throws(Refusal) in
             switch key {
             case "module": module = try reader.readString()
             case "lesson": lesson = try reader.readString()
             case "line": line = try reader.readInt()
-            default: try reader.skipValue()
+            default: extra[key] = try reader.readValue()
             }
         }
         guard let module, let lesson, let line else { throw Refusal(offset: 0) }
-        return ReadingPosition(module: module, lesson: lesson, line: line)
+        var position = ReadingPosition(module: module, lesson: lesson, line: line)
+        position.extra = extra
+        return position
     }
 
     private static func readEvent(_ reader: inout JSONReader, _ memo: inout ReadMemo) throws(Refusal) -> LearnerEvent {
@@ -102,8 +111,12 @@ enum LearnerFileReader {
         var milestone: String?
         var by: String?
         var note: String?
+        var extra: [String: JSONValue] = [:]
         try reader.readObjectKeys { reader, key throws(Refusal) in
-            guard let field = EventField.table.field(key) else { return try reader.skipValue() }
+            guard let field = EventField.table.field(key) else {
+                extra[try JSONReader.text(key)] = try reader.readValue()
+                return
+            }
             switch field {
             case .id:
                 guard let value = try reader.readStringBytes({ uuid($0) }) else { throw Refusal(offset: 0) }
@@ -139,23 +152,26 @@ enum LearnerFileReader {
         return LearnerEvent(
             id: id, at: at, kind: kind, module: module, moduleVersion: moduleVersion, lesson: lesson,
             question: question, score: score, passed: passed, answers: answers, seed: seed,
-            durationSeconds: durationSeconds, milestone: milestone, by: by, note: note)
+            durationSeconds: durationSeconds, milestone: milestone, by: by, note: note, extra: extra)
     }
 
     private static func readAnswer(_ reader: inout JSONReader) throws(Refusal) -> LearnerEvent.Answer {
         var question: String?
         var chosen: [String]?
         var correct: Bool?
+        var extra: [String: JSONValue] = [:]
         try reader.readObject { reader, key throws(Refusal) in
             switch key {
             case "question": question = try reader.readString()
             case "chosen": chosen = try strings(&reader)
             case "correct": correct = try reader.readBool()
-            default: try reader.skipValue()
+            default: extra[key] = try reader.readValue()
             }
         }
         guard let question, let chosen, let correct else { throw Refusal(offset: 0) }
-        return LearnerEvent.Answer(question: question, chosen: chosen, correct: correct)
+        var answer = LearnerEvent.Answer(question: question, chosen: chosen, correct: correct)
+        answer.extra = extra
+        return answer
     }
 
     private static func readCard(_ reader: inout JSONReader) throws(Refusal) -> ReviewCard {
@@ -164,6 +180,7 @@ enum LearnerFileReader {
         var easiness: Double?
         var repetitions: Int?
         var lapses: Int?
+        var extra: [String: JSONValue] = [:]
         try reader.readObject { reader, key throws(Refusal) in
             switch key {
             case "due": due = try date(&reader)
@@ -171,12 +188,14 @@ enum LearnerFileReader {
             case "easiness": easiness = try reader.readDouble()
             case "repetitions": repetitions = try reader.readInt()
             case "lapses": lapses = try reader.readInt()
-            default: try reader.skipValue()
+            default: extra[key] = try reader.readValue()
             }
         }
         guard let due, let intervalDays, let easiness, let repetitions, let lapses else { throw Refusal(offset: 0) }
-        return ReviewCard(
+        var card = ReviewCard(
             due: due, intervalDays: intervalDays, easiness: easiness, repetitions: repetitions, lapses: lapses)
+        card.extra = extra
+        return card
     }
 
     private static func date(_ reader: inout JSONReader) throws(Refusal) -> Date {

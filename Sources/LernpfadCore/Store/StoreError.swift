@@ -17,6 +17,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// The entry is a symbolic link, FIFO, device, socket or folder (`kind` says which): never opened for reading
     /// through, nor written through or over.
     case notRegularFile(path: String, kind: String)
+    /// A member this version does not know cannot be written back unchanged, so the file is not written at all.
+    case unknownFieldNotKept(id: String, reason: String)
     /// The data folder or its `learners` folder does not exist: a report over it would only look empty.
     case folderMissing(path: String)
     /// The file of learner `fileID` (its name is the id) says it belongs to `innerID`; it is neither read nor
@@ -43,6 +45,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path): \(operation) failed: \(String(cString: strerror(errno)))"
         case .notRegularFile(let path, let kind):
             return "\(path): is \(kind), not a regular file; lernpfad neither reads nor writes through it"
+        case .unknownFieldNotKept(let id, let reason):
+            return
+                "learner '\(id)': the file holds a field this lernpfad does not know and \(reason); nothing was written, so nothing is lost (update lernpfad)"
         case .folderMissing(let path):
             return
                 "\(path): no such folder; check --data or LERNPFAD_DATA, enrol a learner with 'lernpfad learner add', or set up a team folder with 'lernpfad init --shared DIR --group GROUP'"
