@@ -45,6 +45,7 @@ public final class TerminalScreen {
     public static func start(useColor: Bool) throws -> TerminalScreen {
         guard isTerminal(0), isTerminal(1) else { throw TerminalError.notATerminal }
         TerminalLocale.adoptUTF8()
+        TerminalCrashGuard.install()
         TerminalSignals.install()
         guard let screen = newterm(nil, lernpfad_stdout(), lernpfad_stdin()), let window = lernpfad_stdscr() else {
             TerminalSignals.uninstall()

@@ -114,14 +114,19 @@ struct TerminalStressTests {
 
     /// The ways a user or the system ends the TUI, and the status the shell then reports: a key quits
     /// normally; a terminating signal restores the terminal, then ends the process by that signal (128 + its number).
+    /// A crash (a trap is SIGILL, a bad access SIGSEGV, an abort SIGABRT) restores the terminal the same way before
+    /// the process dies of it.
     enum Interruption: String, CaseIterable, Sendable {
-        case controlC, sigterm, sighup
+        case controlC, sigterm, sighup, sigill, sigsegv, sigabrt
 
         var expectedStatus: Int {
             switch self {
             case .controlC: 0
             case .sigterm: 128 + Int(SIGTERM)
             case .sighup: 128 + Int(SIGHUP)
+            case .sigill: 128 + Int(SIGILL)
+            case .sigsegv: 128 + Int(SIGSEGV)
+            case .sigabrt: 128 + Int(SIGABRT)
             }
         }
     }
@@ -143,8 +148,11 @@ struct TerminalStressTests {
         case .controlC: try tui.send("C-c")
         case .sigterm: try tui.signalProgram(SIGTERM)
         case .sighup: try tui.signalProgram(SIGHUP)
+        case .sigill: try tui.signalProgram(SIGILL)
+        case .sigsegv: try tui.signalProgram(SIGSEGV)
+        case .sigabrt: try tui.signalProgram(SIGABRT)
         }
-        #expect(try tui.exitStatus() == interruption.expectedStatus)
+        #expect(try tui.exitStatus(seconds: 30) == interruption.expectedStatus)
         let after = try tui.screen()
         #expect(!after.contains("Lesson 1/"), "the lernpfad screen is still shown:\n\(after)")
         #expect(try tui.paneState("alternate_on") == "0", "still on the alternate screen")

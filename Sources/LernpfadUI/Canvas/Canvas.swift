@@ -59,6 +59,9 @@ public struct Canvas: Sendable, Equatable {
             let columns = max(0, maxWidth)
             limit = column < width - columns ? column + columns : width
         }
+        if let written = putNarrowLatin(text, row: row, column: column, limit: limit, style: style) {
+            return written
+        }
         var x = column
         for character in TerminalSafeText.sanitize(text) {
             guard x < limit else { break }
@@ -76,6 +79,25 @@ public struct Canvas: Sendable, Equatable {
                 setNarrow(String(character), row: row, column: x, style: style)
             }
             x = min(x + characterWidth, limit)
+        }
+        return max(0, x - column)
+    }
+
+    /// The common case, without sanitising or measuring graphemes: text whose every scalar is printable ASCII
+    /// or Latin below U+0300 (umlauts, ß). Each such scalar is one grapheme of one column, since no combining
+    /// mark lies in that range. Returns nil for any other text.
+    private mutating func putNarrowLatin(_ text: String, row: Int, column: Int, limit: Int, style: CellStyle) -> Int? {
+        let scalars = text.unicodeScalars
+        guard
+            scalars.allSatisfy({ scalar in
+                (0x20...0x7E).contains(scalar.value) || (0xA0...0x2FF).contains(scalar.value) && scalar.value != 0xAD
+            })
+        else { return nil }
+        var x = column
+        for scalar in scalars {
+            guard x < limit else { break }
+            if x >= 0 { setNarrow(String(scalar), row: row, column: x, style: style) }
+            x += 1
         }
         return max(0, x - column)
     }

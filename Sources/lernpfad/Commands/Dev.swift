@@ -2,13 +2,16 @@ import ArgumentParser
 import Foundation
 import Glibc
 import LernpfadCore
+import LernpfadSession
 import LernpfadUI
 
 /// Hidden helpers for tests and benchmarks; not part of the contract.
 struct Dev: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Helpers for tests and benchmarks.", shouldDisplay: false,
-        subcommands: [AppendEvents.self, CrashBeforeRename.self, GenerateCatalog.self, GenerateTeam.self])
+        subcommands: [
+            AppendEvents.self, CrashBeforeRename.self, Explore.self, GenerateCatalog.self, GenerateTeam.self,
+        ])
 
     /// Appends events one save at a time, printing each event id once its save is durable.
     struct AppendEvents: ParsableCommand {

@@ -7,14 +7,15 @@ public struct HelpOverlay: ScreenModel {
     public init(entries: [(keys: String, help: String)]) { self.entries = entries }
 
     /// The screen's key table.
-    public func bindings(_ context: ScreenContext) -> [KeyBinding<Bool>] {
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Key>] {
         // Any key closes the help; it is not listed, the box says "press any key".
-        [.pattern(.keyAny, help: .helpClose) { key in if case .resize = key { return nil } else { return true } }]
+        [.pattern(.keyAny, help: .helpClose) { key in if case .resize = key { return nil } else { return key } }]
     }
 
     /// Carries out one action.
-    public mutating func perform(_ action: Bool, context: ScreenContext, area: Rect) -> [Transition] {
-        [.closeOverlay]
+    public mutating func perform(_ action: Key, context: ScreenContext, area: Rect) -> [Transition] {
+        // q means quit everywhere outside a text field, help included.
+        action == .character("q") ? [.closeOverlay, .quit] : [.closeOverlay]
     }
 
     /// Draws the screen into `area`; returns its title.

@@ -101,74 +101,86 @@ public struct SearchIndex: Sendable {
 
     /// About 60 characters of plain text around the match, with "…" where it was cut.
     private static func snippet(_ entry: Entry, byteOffset: Int, length: Int) -> String {
-        // Folding keeps one character per character, so the character offset of the match carries over.
-        let prefix = String(decoding: entry.foldedPlain[..<byteOffset], as: UTF8.self)
-        let start = prefix.count
-        let characters = Array(entry.plain)
-        let from = max(0, start - 25)
-        let to = min(characters.count, start + length + 35)
-        return (from > 0 ? "…" : "") + String(characters[from..<to]) + (to < characters.count ? "…" : "")
+        // Folding keeps one scalar per scalar, so the scalar offset of the match carries over to the plain text.
+        let start = entry.foldedPlain[..<byteOffset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let scalars = entry.plain.unicodeScalars
+        let from =
+            scalars.index(scalars.startIndex, offsetBy: max(0, start - 25), limitedBy: scalars.endIndex)
+            ?? scalars.endIndex
+        let to =
+            scalars.index(from, offsetBy: length + 35 + min(25, start), limitedBy: scalars.endIndex)
+            ?? scalars.endIndex
+        return (from > scalars.startIndex ? "…" : "") + String(scalars[from..<to]) + (to < scalars.endIndex ? "…" : "")
     }
 }
 
-/// Folds text for search: lower case, without diacritics, one character for each character.
+/// Folds text for search: lower case, without diacritics, one Unicode scalar for each scalar.
 struct Folder {
-    private var cache: [Character: Character] = [:]
+    private var cache: [Unicode.Scalar: Unicode.Scalar] = [:]
 
     mutating func fold(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            if let ascii = character.asciiValue {
-                result.append(Character(Unicode.Scalar(ascii >= 65 && ascii <= 90 ? ascii + 32 : ascii)))
-            } else if let known = cache[character] {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                result.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+            } else if let known = cache[scalar] {
                 result.append(known)
             } else {
-                let folded = String(character).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                let single = folded.count == 1 ? folded.first! : character
-                cache[character] = single
+                let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                let single = folded.unicodeScalars.count == 1 ? folded.unicodeScalars.first! : scalar
+                cache[scalar] = single
                 result.append(single)
             }
         }
-        return result
+        return String(result)
     }
 }
 
 /// Lesson Markdown as plain text on one line: headings, emphasis, link targets and table bars taken out.
 ///
-/// One pass over the text, so a hostile lesson of many megabytes costs linear time.
+/// One pass over the bytes, so a hostile lesson of many megabytes costs linear time.
 enum PlainText {
     static func fromMarkdown(_ markdown: String) -> String {
-        var result = ""
-        result.reserveCapacity(markdown.utf8.count)
+        let source = Array(TerminalSafeText.sanitize(markdown, keepingLineBreaks: true).utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(source.count)
         var inLinkTarget = false
-        var previous: Character = "\n"
+        var previous: UInt8 = 10
         var lineStart = true
-        for character in TerminalSafeText.sanitize(markdown, keepingLineBreaks: true) {
-            defer { previous = character }
-            if inLinkTarget {
-                if character == ")" { inLinkTarget = false }
-                continue
-            }
-            if character.isNewline {
-                lineStart = true
-                appendSpace(&result)
-                continue
-            }
-            if lineStart && "#>-+ ".contains(character) { continue }
-            lineStart = false
-            if character == "(" && previous == "]" {
-                inLinkTarget = true
-                continue
-            }
-            if "*_`[]|".contains(character) { continue }
-            if character == " " || character == "\t" { appendSpace(&result) } else { result.append(character) }
+        func space() {
+            if let last = result.last, last != 32 { result.append(32) }
         }
-        while result.last == " " { result.removeLast() }
-        return result
-    }
-
-    private static func appendSpace(_ text: inout String) {
-        if !text.isEmpty && text.last != " " { text.append(" ") }
+        for byte in source {
+            defer { previous = byte }
+            if inLinkTarget {
+                if byte == UInt8(ascii: ")") { inLinkTarget = false }
+                continue
+            }
+            // Heading, quote and list markers at the start of a line.
+            if lineStart
+                && (byte == UInt8(ascii: "#") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "+"))
+            {
+                continue
+            }
+            switch byte {
+            case 10, 13:
+                lineStart = true
+                space()
+            case 32, 9:
+                space()
+            case UInt8(ascii: "(") where previous == UInt8(ascii: "]"):
+                inLinkTarget = true
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                UInt8(ascii: "|"):
+                lineStart = false
+            default:
+                lineStart = false
+                result.append(byte)
+            }
+        }
+        while result.last == 32 { result.removeLast() }
+        return String(decoding: result, as: UTF8.self)
     }
 }
