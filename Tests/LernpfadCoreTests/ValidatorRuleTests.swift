@@ -102,6 +102,30 @@ struct BrokenContent: CustomTestStringConvertible, Sendable {
             text: ContentFixture.quiz.replacingOccurrences(of: "correct: [a]\n", with: "correct: [a, b]\n"),
             expectedFile: "modules/basics/quiz.yaml", expectedLine: 11, fragment: "exactly one correct choice"),
         BrokenContent(
+            name: "right choice stands out by length", file: "modules/basics/quiz.yaml",
+            text: ContentFixture.quiz.replacingOccurrences(
+                of: "text: {de: Ja, en: Yes}", with: "text: {de: Ja, en: \"Yes, always and for everyone\"}"),
+            expectedFile: "modules/basics/quiz.yaml", expectedLine: 8, fragment: "length gives it away",
+            severity: .warning),
+        BrokenContent(
+            name: "right choice longest in most single-choice questions", file: "modules/basics/quiz.yaml",
+            text: ContentFixture.quiz + ContentFixture.singleChoice("q3") + ContentFixture.singleChoice("q4"),
+            expectedFile: "modules/basics/quiz.yaml", expectedLine: 2,
+            fragment: "longest in 3 of 3 single-choice questions in 'en'", severity: .warning),
+        BrokenContent(
+            name: "explanation names a choice letter", file: "modules/basics/quiz.yaml",
+            text: ContentFixture.quiz.replacingOccurrences(
+                of: "explanation: {de: Weil., en: Because.}",
+                with: "explanation: {de: \"Weil Antwort b nicht gilt.\", en: Because.}"),
+            expectedFile: "modules/basics/quiz.yaml", expectedLine: 12, fragment: "names a choice by its letter",
+            severity: .warning),
+        BrokenContent(
+            name: "every multiple-choice question has the same number of right choices",
+            file: "modules/basics/quiz.yaml",
+            text: ContentFixture.quiz + ContentFixture.multipleChoice("q3", correct: "[b, c]"),
+            expectedFile: "modules/basics/quiz.yaml", expectedLine: 23, fragment: "have 2 right choices",
+            severity: .warning),
+        BrokenContent(
             name: "module id differs from its folder", file: "modules/basics/module.yaml",
             text: ContentFixture.module("basic"),
             expectedFile: "modules/basics/module.yaml", expectedLine: 1, fragment: "must match its folder name"),

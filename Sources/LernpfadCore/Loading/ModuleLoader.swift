@@ -102,7 +102,8 @@ struct ModuleLoader {
 
     private func loadQuiz() -> QuizSource {
         let quizLoader = QuizLoader(
-            folder: folder, root: root, languages: languages, checkTodos: checkLessonBodies, files: files, sink: sink)
+            folder: folder, root: root, languages: languages, checkTodos: checkLessonBodies,
+            checkRules: checkLessonBodies, files: files, sink: sink)
         guard deferQuiz else { return quizLoader.load().map(QuizSource.loaded) ?? .none }
         guard quizLoader.exists() else { return .none }
         let (folder, root, languages, files) = (folder, root, languages, files)

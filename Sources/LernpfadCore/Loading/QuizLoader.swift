@@ -4,6 +4,8 @@ struct QuizLoader {
     let root: String
     let languages: [LanguageCode]
     let checkTodos: Bool
+    /// Apply `QuizRules` (what `lernpfad validate` does): warnings about quizzes that length or letters give away.
+    var checkRules = false
     let files: ContentFileReader
     let sink: DiagnosticSink
 
@@ -46,26 +48,34 @@ struct QuizLoader {
         }
         var questions: [Question] = []
         var questionIDs = Set<String>()
+        var marks = QuizMarks(questions: reader.markOf("questions"))
+        let errorsBefore = sink.errorCount
         if let items = reader.sequence("questions") {
             if items.isEmpty {
                 sink.error(file, reader.markOf("questions"), "'questions' must list at least one question")
             }
             for item in items {
-                guard let question = readQuestion(item, file: file) else { continue }
+                guard let (question, questionMarks) = readQuestion(item, file: file) else { continue }
                 if !questionIDs.insert(question.id).inserted {
                     sink.error(file, item.sourceMark, "question id '\(question.id)' is used twice")
                     continue
                 }
                 questions.append(question)
+                marks.byQuestion[question.id] = questionMarks
             }
         }
         reader.finish(what: "quiz.yaml")
         if checkTodos { TodoMarkers.report(in: node, text: text, file: file, sink: sink) }
         guard let passMark else { return nil }
-        return Quiz(passMark: passMark, questions: questions)
+        let quiz = Quiz(passMark: passMark, questions: questions)
+        // A quiz with errors is skipped anyway; its rule warnings would only be noise.
+        if checkRules && sink.errorCount == errorsBefore {
+            QuizRules.report(quiz, marks: marks, languages: languages, file: file, sink: sink)
+        }
+        return quiz
     }
 
-    private func readQuestion(_ node: YAMLNode, file: String) -> Question? {
+    private func readQuestion(_ node: YAMLNode, file: String) -> (Question, QuestionMarks)? {
         guard let reader = MappingReader(node, file: file, what: "a question", languages: languages, sink: sink) else {
             return nil
         }
@@ -80,6 +90,7 @@ struct QuizLoader {
             }
         }
         let prompt = reader.localized("prompt")
+        var marks = QuestionMarks(question: node.sourceMark)
         var choices: [Choice] = []
         if let items = reader.sequence("choices") {
             if !Self.choiceLimit.contains(items.count) {
@@ -100,6 +111,7 @@ struct QuizLoader {
                     continue
                 }
                 choices.append(Choice(id: choiceID, text: text))
+                marks.choiceTexts[choiceID] = LocalizedMarks(entry.node("text"))
             }
         }
         var correct: [String] = []
@@ -110,6 +122,7 @@ struct QuizLoader {
             default: sink.error(file, correctNode.sourceMark, "'correct' must be a choice id or a list of them")
             }
             let mark = correctNode.sourceMark
+            marks.correct = mark
             if correct.isEmpty {
                 sink.error(file, mark, "question has no correct choice")
             }
@@ -124,11 +137,13 @@ struct QuizLoader {
             reader.missing("correct")
         }
         let explanation = reader.localized("explanation")
+        marks.explanation = LocalizedMarks(reader.node("explanation"))
         let source = reader.string("source", required: false)
         reader.finish(what: "a question")
         guard let id, let kind, let prompt, let explanation else { return nil }
-        return Question(
+        let question = Question(
             id: id, kind: kind, prompt: prompt, choices: choices, correct: correct, explanation: explanation,
             source: source)
+        return (question, marks)
     }
 }

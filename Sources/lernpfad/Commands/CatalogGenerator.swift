@@ -1,3 +1,4 @@
+import Foundation
 import LernpfadUI
 
 /// Writes a synthetic content folder shaped like the shipped course: same course.yaml, four role paths,
@@ -140,8 +141,11 @@ struct CatalogGenerator {
         return text
     }
 
+    /// A quiz that `lernpfad validate` finds clean: the right single choice is never the longest, and multiple-choice
+    /// questions take turns at two, one and three right choices (see `QuizRules`).
     private mutating func quiz() -> String {
         var text = "# yaml-language-server: $schema=../../schemas/quiz.schema.json\npass_mark: 0.8\nquestions:\n"
+        var multipleSoFar = 0
         for number in 1...(8 + below(5)) {
             let multiple = below(4) == 0
             text += "  - id: q\(number)-\(pick(Vocabulary.slugs))-\(pick(Vocabulary.slugs))\n"
@@ -149,16 +153,35 @@ struct CatalogGenerator {
             text += "    prompt:\n      de: \"\(sentences(2, .german))\"\n      en: \"\(sentences(2, .english))\"\n"
             text += "    choices:\n"
             let choices = ["a", "b", "c", "d"]
+            var lengths: [(de: Int, en: Int)] = []
             for choice in choices {
+                let (german, english) = (sentence(.german, words: 14), sentence(.english, words: 14))
+                lengths.append((german.count, english.count))
                 text += "      - id: \(choice)\n        text:\n"
-                text += "          de: \"\(sentence(.german, words: 14))\"\n"
-                text += "          en: \"\(sentence(.english, words: 14))\"\n"
+                text += "          de: \"\(german)\"\n"
+                text += "          en: \"\(english)\"\n"
             }
-            let first = below(choices.count)
-            let correct = multiple ? [choices[first], choices[(first + 1 + below(3)) % 4]].sorted() : [choices[first]]
+            var first = below(choices.count)
+            let correct: [String]
+            if multiple {
+                let count = [2, 1, 3][multipleSoFar % 3]
+                multipleSoFar += 1
+                correct = (0..<count).map { choices[(first + $0) % 4] }.sorted()
+            } else {
+                // At most two choices are the longest (one per language), so one of the next three is not.
+                func isLongest(_ index: Int) -> Bool {
+                    let others = lengths.indices.filter { $0 != index }
+                    return others.allSatisfy { lengths[$0].de < lengths[index].de }
+                        || others.allSatisfy { lengths[$0].en < lengths[index].en }
+                }
+                while isLongest(first) { first = (first + 1) % 4 }
+                correct = [choices[first]]
+            }
             text += "    correct: [\(correct.joined(separator: ", "))]\n"
-            text +=
-                "    explanation:\n      de: \"\(sentences(4, .german))\"\n      en: \"\(sentences(4, .english))\"\n"
+            // "… answer a." reads as a reference to choice a), which validate rightly flags.
+            let german = sentences(4, .german)
+            let english = sentences(4, .english).replacingOccurrences(of: "nswer a.", with: "nswer a question.")
+            text += "    explanation:\n      de: \"\(german)\"\n      en: \"\(english)\"\n"
             text += "    source: \"\(pick(Vocabulary.sources))\"\n"
         }
         return text

@@ -71,6 +71,42 @@ enum ContentFixture {
 
         """
 
+    /// A single-choice question to append to `quiz`, whose right choice is one character longer than the wrong one.
+    static func singleChoice(_ id: String) -> String {
+        """
+          - id: \(id)
+            type: single
+            prompt: {de: Frage?, en: Question?}
+            choices:
+              - id: a
+                text: {de: Antwort A, en: Choice AA}
+              - id: b
+                text: {de: Antwort BB, en: Choice B}
+            correct: [a]
+            explanation: {de: Weil., en: Because.}
+
+        """
+    }
+
+    /// A multiple-choice question to append to `quiz`.
+    static func multipleChoice(_ id: String, correct: String) -> String {
+        """
+          - id: \(id)
+            type: multiple
+            prompt: {de: Frage?, en: Question?}
+            choices:
+              - id: a
+                text: {de: Eins, en: One}
+              - id: b
+                text: {de: Zwei, en: Two}
+              - id: c
+                text: {de: Drei, en: Three}
+            correct: \(correct)
+            explanation: {de: Darum., en: That is why.}
+
+        """
+    }
+
     static func lesson(_ title: String) -> String {
         "---\ntitle: \(title)\nminutes: 3\n---\n# \(title)\n\nEin Absatz mit Text.\n"
     }
