@@ -38,18 +38,23 @@ public enum KeyExplorer {
                 }
             case 6..<9:
                 result += Array(repeating: .enter, count: Int.random(in: 2...6, using: &generator))
-            case 9..<11:
+            case 9..<13:
+                // From home into a path, a module, and its last item (the quiz), as a learner heads for a check.
+                result += Array(repeating: .escape, count: 4) + Array(repeating: .down, count: 2) + [.enter]
+                result += Array(repeating: .down, count: Int.random(in: 0...3, using: &generator)) + [.enter]
+                result += [.character("G"), .enter]
+            case 13..<15:
                 result += [.end, .pageDown, .character("G"), .character("n")]
-            case 11..<14:
+            case 15..<18:
                 let width = [1, 20, 39, 40, 41, 80, 120, 300].randomElement(using: &generator)!
                 let height = [1, 3, 11, 12, 13, 24, 50, 100].randomElement(using: &generator)!
                 result.append(.resize(width: width, height: height))
-            case 14..<16:
+            case 18..<20:
                 result.append(
                     .click(
                         row: Int.random(in: -1...30, using: &generator),
                         column: Int.random(in: 0...90, using: &generator)))
-            case 16..<18:
+            case 20..<22:
                 // Typing, as onboarding and search take it.
                 result += "Ab ü".map { Key.character($0) } + [.enter]
             default:

@@ -50,7 +50,7 @@ enum ExplorerCourse {
         write("modules/huge/module.yaml", manifest("huge", title: "Riesig \u{1B}[2J\u{202E}evil"))
         let huge =
             "# Riesig\n\n"
-            + (1...6_000).map { "Zeile \($0) mit \u{1B}[1mText\u{07} und \u{9B}31m." }
+            + (1...2_600).map { "Zeile \($0) mit \u{1B}[1mText\u{07} und \u{9B}31m." }
             .joined(separator: "\n\n") + "\n\n" + String(repeating: "x", count: 20_000) + "\n"
         write("modules/huge/01-huge.de.md", huge)
         write("modules/huge/01-huge.en.md", huge)

@@ -48,6 +48,60 @@ struct KeyExplorerTests {
         Self.explore("hostile", folder: ExplorerCourse.hostileFolder, start: start, seed: 23)
     }
 
+    /// Shrunk failures, kept by name. Each must keep every invariant from every start.
+    static let regressions: [(name: String, keys: String)] = [
+        // Issue 11: Enter on a quiz summary removed screens below it until the stack setter trapped. Found by
+        // `dev explore --against` on the old build (seed 1, sequence 45, shrunk from 88 to 33 keys).
+        (
+            "summaryEnterRemovedScreens",
+            "<down><down><enter><enter>G<enter><enter><enter><enter><enter><enter><enter>2<enter><enter>2<enter>"
+                + "<enter><enter><enter><enter><enter><enter><enter>2<enter><enter><enter><enter><enter><enter><enter>"
+                + "<enter>"
+        ),
+        // The issue's own reproduction: the first quiz, every answer "a", then Enter on the summary.
+        (
+            "firstQuizThenEnterOnTheSummary",
+            "jj<enter><enter>jjjj<enter>" + String(repeating: "a<enter><enter>", count: 16)
+                + "<enter><enter><enter><enter>"
+        ),
+    ]
+
+    @Test(arguments: regressions.map(\.name))
+    func shrunkFailuresStayFixed(_ name: String) throws {
+        let keys = try Key.parseSequence(Self.regressions.first { $0.name == name }!.keys).get()
+        for start in ExplorerCourse.Start.allCases {
+            let tripwire = Tripwire()
+            let data = ExplorerCourse.dataFolder("regression-\(name)-\(start.rawValue)")
+            defer { try? FileManager.default.removeItem(atPath: data) }
+            let checker = InvariantChecker(
+                makeRunner: ExplorerCourse.makeRunner(
+                    start, folder: ExplorerCourse.shippedFolder, data: data, tripwire: tripwire))
+            #expect(checker.check(keys, now: ExplorerCourse.now) == nil, "\(start.rawValue)")
+            #expect(tripwire.reads == 0)
+        }
+    }
+
+    @Test func theSummaryReturnsToTheModuleOnTheShippedCourse() throws {
+        let data = ExplorerCourse.dataFolder("summary")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        var runner = ExplorerCourse.makeRunner(
+            .staffAndAmbassador, folder: ExplorerCourse.shippedFolder, data: data, tripwire: Tripwire())()
+        for key in try Key.parseSequence("jj<enter><enter>G<enter>").get() {
+            runner.handle(key, now: ExplorerCourse.now)
+        }
+        let quiz = try #require(runner.model.screen as? QuizScreen)
+        for _ in quiz.round.items {
+            for key in [Key.character("a"), .enter, .enter] { runner.handle(key, now: ExplorerCourse.now) }
+        }
+        #expect((runner.model.screen as? QuizScreen)?.round.phase == .summary)
+        runner.handle(.enter, now: ExplorerCourse.now)
+        #expect(runner.model.screen is ModuleScreen)
+        #expect(runner.model.stack.count == 3)
+        let saved = try runner.store.read("anna")
+        #expect(saved == runner.model.record)
+        #expect(saved.events.contains { $0.kind == .quizAttempted })
+    }
+
     @Test func shrinkingFindsTheSmallestFailingPart() {
         let keys = KeyExplorer.sequences(seed: 5, count: 1, length: 80)[0] + [.character("!")]
         let shrunk = KeyExplorer.shrink(keys) { $0.contains(.character("!")) }
