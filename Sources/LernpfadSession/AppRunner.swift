@@ -18,21 +18,25 @@ public struct AppRunner: Sendable {
     public let saves: Bool
     /// Fresh random bits for each event.
     let makeSeed: @Sendable () -> UInt64
+    /// Applies changes to a learner's file and returns the file as written; the store's locked update.
+    let persist: @Sendable (_ id: String, _ changes: [RecordChange]) throws -> LearnerRecord
     /// Changes not yet on disk.
     public private(set) var unsaved: [RecordChange] = []
     /// The record as it would be on disk when nothing is saved.
     private var shadow: LearnerRecord?
 
-    /// A runner over `model`.
+    /// A runner over `model`; `persist` defaults to the store's locked read-modify-write.
     public init(
         model: AppModel, store: LearnerStore, loader: ResourceLoader, saves: Bool,
-        makeSeed: @escaping @Sendable () -> UInt64 = { UInt64.random(in: 0...UInt64.max) }
+        makeSeed: @escaping @Sendable () -> UInt64 = { UInt64.random(in: 0...UInt64.max) },
+        persist: (@Sendable (_ id: String, _ changes: [RecordChange]) throws -> LearnerRecord)? = nil
     ) {
         self.model = model
         self.store = store
         self.loader = loader
         self.saves = saves
         self.makeSeed = makeSeed
+        self.persist = persist ?? { id, changes in try store.update(id) { record in record.apply(changes) } }
         shadow = model.record
     }
 
@@ -111,7 +115,7 @@ public struct AppRunner: Sendable {
             return shadow.map { .recordSaved($0) }
         }
         do {
-            let saved = try store.update(id) { record in record.apply(batch) }
+            let saved = try persist(id, batch)
             unsaved = []
             return .recordSaved(saved)
         } catch {

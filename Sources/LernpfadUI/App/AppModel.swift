@@ -263,7 +263,7 @@ public struct AppModel: Sendable {
             screen: top.statusEntries(context), global: global.compactMap { $0.statusEntry(text) },
             help: global.first { $0.help == .helpHelp }?.statusEntry(text), width: width - 2)
         let right = record.map { TerminalSafeText.sanitize($0.learner.name) } ?? text(.appName)
-        Frame.draw(into: &canvas, title: title, right: right, status: status, notice: notice ?? saveProblem ?? banner)
+        Frame.draw(into: &canvas, title: title, right: right, status: status, notice: saveProblem ?? notice ?? banner)
         if let overlay {
             _ = overlay.render(
                 into: &canvas, area: Rect(row: 0, column: 0, width: width, height: height), context: context)
