@@ -25,6 +25,9 @@ extension Dev {
         @Option(help: "The learner for --against (must exist in --data).")
         var learner: String = "explorer"
 
+        @Option(help: "Stop after this many seconds, whatever the number of sequences.")
+        var seconds: Double?
+
         func run() throws {
             let all = KeyExplorer.sequences(seed: seed, count: sequences, length: length)
             let started = Date()
@@ -59,7 +62,10 @@ extension Dev {
                     model: model, store: store, loader: ResourceLoader(catalog: catalog, store: store), saves: true)
             }
             var keys = 0
+            var done = 0
             for sequence in all {
+                if let seconds, Date().timeIntervalSince(started) > seconds { break }
+                done += 1
                 keys += sequence.count
                 if let failure = checker.check(sequence, now: now) {
                     let shrunk = KeyExplorer.shrink(failure.keys) {
@@ -71,7 +77,7 @@ extension Dev {
             }
             let seconds = Date().timeIntervalSince(started)
             Output.line(
-                "\(all.count) sequences, \(keys) keys, every invariant held, "
+                "\(done) sequences, \(keys) keys, every invariant held, "
                     + String(format: "%.1f s (%.2f ms per key)", seconds, seconds * 1000 / Double(max(1, keys))))
         }
 
