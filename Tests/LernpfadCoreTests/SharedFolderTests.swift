@@ -449,6 +449,9 @@ struct SharedFolderTests {
             #expect(fast.events[0].answers?.first?.extra["ms"] == .number(JSONNumber(text: "1200")!))
             let saved = try LearnerFileCodec.encode(fast)
             #expect(try LearnerFileCodec.decode(saved, path: "a.json") == fast, "\(number) changed in a round trip")
+            // Outputs keep to their documented members.
+            let output = String(decoding: try JSONCoding.encoder().encode(fast.learner), as: UTF8.self)
+            #expect(!output.contains("pronouns"))
         }
         #expect(JSONNumber(text: "2.5e3") == JSONNumber(text: "2500"))
         #expect(JSONNumber(text: "01") == nil && JSONNumber(text: "1.") == nil && JSONNumber(text: "1e999999") == nil)

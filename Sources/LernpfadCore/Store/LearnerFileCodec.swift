@@ -8,7 +8,9 @@ public enum LearnerFileCodec {
     /// exactly (a number Foundation had to round) makes the save fail, rather than change it silently.
     public static func encode(_ record: LearnerRecord) throws(StoreError) -> Data {
         do {
-            var data = try JSONCoding.encoder().encode(record)
+            let encoder = JSONCoding.encoder()
+            encoder.userInfo[.writesUnknownMembers] = true
+            var data = try encoder.encode(record)
             data.append(0x0A)
             return data
         } catch let error as InexactJSONNumber {

@@ -195,10 +195,17 @@ extension Decoder {
     }
 }
 
+extension CodingUserInfoKey {
+    /// Set to `true` by the learner file's encoder: only the file gets the members lernpfad does not know.
+    /// Reports and `--format json` output keep to their documented fields, and a number that cannot be
+    /// written exactly fails a save, never a listing.
+    static let writesUnknownMembers = CodingUserInfoKey(rawValue: "lernpfad.writesUnknownMembers")!
+}
+
 extension Encoder {
-    /// Writes `members` beside the known members of the object being encoded.
+    /// Writes `members` beside the known members of the object being encoded, when writing a learner file.
     func encodeUnknown(_ members: [String: JSONValue]) throws {
-        guard !members.isEmpty else { return }
+        guard !members.isEmpty, userInfo[.writesUnknownMembers] as? Bool == true else { return }
         var container = self.container(keyedBy: AnyCodingKey.self)
         for (name, value) in members { try container.encode(value, forKey: AnyCodingKey(name)) }
     }
