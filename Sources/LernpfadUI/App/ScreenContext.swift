@@ -31,6 +31,21 @@ public struct ScreenContext: Sendable {
         }
     }
 
+    /// The catalog with every quiz the runner has loaded in place and the others left out, for Core code that
+    /// reads quizzes from a catalog (the team report): handed this, it can never read a quiz file itself.
+    public var catalogOfLoadedQuizzes: Catalog {
+        let modules = catalog.modules.map { module -> Module in
+            var module = module
+            if case .ready(let quiz) = quiz(module.id) {
+                module.quizSource = .loaded(quiz)
+            } else {
+                module.quizSource = .none
+            }
+            return module
+        }
+        return Catalog(course: catalog.course, paths: catalog.paths, modules: modules, root: catalog.root)
+    }
+
     /// The question, if its quiz is loaded.
     public func question(module: String, id: String) -> Question? {
         if case .ready(let quiz) = quiz(module) { return quiz.question(id) }

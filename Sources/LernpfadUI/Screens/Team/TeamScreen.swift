@@ -42,21 +42,21 @@ public struct TeamScreen: ScreenModel {
 
     /// What the runner must load for this screen.
     public func needs(_ context: ScreenContext) -> [ResourceRequest] {
-        guard context.resources.team != nil else { return [.team] }
-        return context.quizRequests(Set(report?.missedQuestions.map(\.module) ?? []).sorted())
+        // Every quiz, for the questions the team misses and the item analysis.
+        (context.resources.team == nil ? [.team] : []) + context.quizRequests(context.catalog.modules.map(\.id))
     }
 
     /// Catches up with loaded resources and the area.
     public mutating func refresh(context: ScreenContext, area: Rect) -> [Transition] {
-        if report == nil, context.resources.team != nil { rebuild(context) }
+        if report == nil, context.resources.team != nil, needs(context).isEmpty { rebuild(context) }
         return []
     }
 
     private mutating func rebuild(_ context: ScreenContext) {
         guard let data = context.resources.team else { return }
         let built = TeamReport(
-            contributions: data.contributions, skipped: data.skipped, catalog: context.catalog, now: data.asOf,
-            team: team, missedLimit: 5)
+            contributions: data.contributions, skipped: data.skipped, catalog: context.catalogOfLoadedQuizzes,
+            now: data.asOf, team: team, missedLimit: 5)
         report = built
         order = Self.order(built.learners, by: sort)
     }
