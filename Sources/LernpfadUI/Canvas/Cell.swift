@@ -26,5 +26,12 @@ public struct Cell: Hashable, Sendable {
 
     /// The columns the cell's text occupies: 2 for a wide character, 0 for its right half,
     /// else 1.
-    public var displayWidth: Int { text.isEmpty ? 0 : DisplayWidth.of(text) }
+    public var displayWidth: Int {
+        // One byte is one ASCII character, always one column: most cells, measured without a table lookup.
+        switch text.utf8.count {
+        case 0: return 0
+        case 1: return 1
+        default: return DisplayWidth.of(text)
+        }
+    }
 }
