@@ -22,6 +22,12 @@ let package = Package(
             name: "CNCurses",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .systemLibrary(name: "CProcessControl"),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .systemLibrary(
             name: "CMarkGFM",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
@@ -56,6 +62,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "lernpfad-lrs",
+            dependencies: ["CCurl", "CProcessControl"],
             swiftSettings: strictness
         ),
         .testTarget(

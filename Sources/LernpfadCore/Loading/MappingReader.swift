@@ -251,17 +251,4 @@ extension String {
         guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
         return String(String.UnicodeScalarView(unicodeScalars.filter { $0.properties.generalCategory != .control }))
     }
-
-    /// The text with control characters escaped and cut to a readable length, for error messages.
-    var sanitizedForMessage: String {
-        var result = ""
-        for scalar in unicodeScalars.prefix(80) {
-            if scalar.properties.generalCategory == .control || scalar.value == 0x7F {
-                result += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return unicodeScalars.count > 80 ? result + "…" : result
-    }
 }

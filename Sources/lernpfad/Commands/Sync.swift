@@ -21,6 +21,9 @@ struct Sync: ParsableCommand {
     @Option(help: "Statements per request.")
     var batch: Int = 500
 
+    @Option(help: "Give up on an LRS request that has not fully answered after this many seconds.")
+    var timeout: Double = 60
+
     /// For the benchmark's curl baseline: write each request body to this folder instead of sending it.
     @Option(help: .hidden)
     var writeBatches: String?
@@ -28,8 +31,12 @@ struct Sync: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let settings = try SettingsFile.load(environment: environment)
-        let client = try LRSClient.configured(endpoint: lrs, settings: settings, environment: environment)
-        let base = client.base
+        var client = try LRSClient.configured(endpoint: lrs, settings: settings, environment: environment)
+        guard timeout > 0 && timeout <= 3600 else {
+            throw ValidationError("--timeout must be more than 0 and at most 3600")
+        }
+        client.deadline = timeout
+        let key = client.base.absoluteString
         guard (1...5000).contains(batch) else { throw ValidationError("--batch must be 1...5000") }
         let store = common.store
         if all { try store.requireFolder() }
@@ -41,36 +48,53 @@ struct Sync: ParsableCommand {
         var queued: [(learner: String, statement: XAPIStatement)] = []
         var ledgers: [String: SyncLedger] = [:]
         var sent = 0
+        var written = 0
+        var refused: [(learner: String, id: String, reason: String)] = []
         func flush() throws {
             guard !queued.isEmpty else { return }
             if let folder = writeBatches {
-                let file = folder + "/" + String(format: "%06d.json", sent / batch)
+                let file = folder + "/" + String(format: "%06d.json", written / batch)
                 try XAPIStatement.jsonData(queued.map(\.statement), compact: true).write(to: URL(fileURLWithPath: file))
-                sent += queued.count
+                written += queued.count
                 queued.removeAll(keepingCapacity: true)
                 return
             }
+            let delivery: LRSClient.Delivery
             do {
-                try client.post(queued.map(\.statement))
+                delivery = try client.deliver(queued.map(\.statement))
             } catch let failure as LRSClient.Failure {
                 throw CommandFailure(
                     "\(failure.description) (\(sent) statement(s) sent before; the rest stay pending)")
             }
+            // Only what the LRS stored or confirmed is acknowledged; refused statements stay pending.
+            let stored = Set(delivery.stored)
+            let learnerOf = Dictionary(
+                queued.map { ($0.statement.id, $0.learner) }, uniquingKeysWith: { first, _ in first })
+            for (id, reason) in delivery.refused { refused.append((learnerOf[id] ?? "?", id, reason)) }
             // Saved after every batch: an interrupted sync resumes where it stopped.
             for (learner, entries) in Dictionary(grouping: queued, by: \.learner) {
-                ledgers[learner]?.acknowledged[base.absoluteString, default: []].formUnion(
-                    entries.map(\.statement.id))
+                let acknowledged = entries.map(\.statement.id).filter(stored.contains)
+                guard !acknowledged.isEmpty else { continue }
+                ledgers[learner]?.acknowledged[key, default: []].formUnion(acknowledged)
                 try ledgers[learner]?.save(dataFolder: data, learner: learner)
             }
-            sent += queued.count
+            sent += stored.count
             queued.removeAll(keepingCapacity: true)
             if sent > batch { Output.error("\(sent) statement(s) sent") }
         }
         for id in ids {
             let record = try store.read(id)
-            let ledger = try SyncLedger.load(dataFolder: data, learner: id).includingLegacyIDs(
+            var ledger = try SyncLedger.load(dataFolder: data, learner: id).includingLegacyIDs(
                 of: record, exporter: exporter)
-            let done = ledger.acknowledged[base.absoluteString] ?? []
+            // Ledgers of older versions may hold an LRS URL with a password as a key: never written again.
+            let keys = ledger.acknowledged.count
+            ledger.acknowledged = ledger.acknowledged.filter { url, _ in
+                (try? LRSEndpoint(url)) != nil || !url.contains("@")
+            }
+            if ledger.acknowledged.count != keys && writeBatches == nil {
+                try ledger.save(dataFolder: data, learner: id)
+            }
+            let done = ledger.acknowledged[key] ?? []
             ledgers[id] = ledger
             for statement in exporter.statements(for: record) where !done.contains(statement.id) {
                 queued.append((id, statement))
@@ -81,128 +105,16 @@ struct Sync: ParsableCommand {
         }
         try flush()
         if let folder = writeBatches {
-            Output.line("wrote \(sent) statement(s) to \(folder), nothing sent")
-        } else {
-            Output.line("sent \(sent) statement(s) to \(base.absoluteString)")
+            Output.line("wrote \(written) statement(s) to \(folder), nothing sent")
+            return
         }
-    }
-}
-
-/// A minimal xAPI client: POST statements with basic auth and the version header.
-struct LRSClient {
-    /// Why a request failed: what and which URL.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
-    let base: URL
-    let user: String
-    let password: String
-
-    /// The client for `--lrs` (else `lrs_url` from config.yaml) with credentials from the environment or the
-    /// private config file, never from the command line.
-    static func configured(endpoint: String?, settings: Settings, environment: [String: String]) throws -> LRSClient {
-        guard let endpoint = endpoint ?? settings.lrsURL else {
-            throw UsageFailure(
-                "no LRS: pass --lrs URL or set lrs_url in \(SettingsFile.path(environment: environment))")
+        Output.line("sent \(sent) statement(s) to \(key)")
+        guard !refused.isEmpty else { return }
+        for entry in refused.prefix(20) {
+            Output.error("refused \(entry.id) (learner \(entry.learner)): \(entry.reason)")
         }
-        guard let base = URL(string: endpoint.hasSuffix("/") ? endpoint : endpoint + "/"),
-            base.scheme == "http" || base.scheme == "https"
-        else { throw UsageFailure("--lrs '\(endpoint)' is not an http(s) URL") }
-        guard let user = environment["LERNPFAD_LRS_USER"] ?? settings.lrsUser,
-            let password = environment["LERNPFAD_LRS_PASSWORD"] ?? settings.lrsPassword
-        else {
-            throw UsageFailure(
-                "no LRS credentials: set LERNPFAD_LRS_USER and LERNPFAD_LRS_PASSWORD (never on the command line)")
-        }
-        return LRSClient(base: base, user: user, password: password)
-    }
-
-    func post(_ statements: [XAPIStatement]) throws {
-        let url = base.appendingPathComponent("statements")
-        let body = XAPIStatement.jsonData(statements, compact: true)
-        let (status, text) = try send(url: url, method: "POST", body: body)
-        switch status {
-        case 200, 204: return
-        case 409:
-            // Some ids exist already: an LRS refuses the whole batch, so send one by one with PUT, which is
-            // accepted (204) for a statement it already holds unchanged.
-            for statement in statements {
-                var components = URLComponents(url: url, resolvingAgainstBaseURL: false)!
-                components.queryItems = [URLQueryItem(name: "statementId", value: statement.id)]
-                let (single, detail) = try send(
-                    url: components.url!, method: "PUT", body: try JSONEncoder().encode(statement))
-                guard single == 204 || single == 200 || single == 409 else {
-                    throw Failure(
-                        description: "\(url.absoluteString): HTTP \(single) for statement \(statement.id): \(detail)")
-                }
-            }
-        default:
-            throw Failure(description: "\(url.absoluteString): HTTP \(status): \(text.prefix(200))")
-        }
-    }
-
-    /// Every statement the LRS holds, following `more` links page by page.
-    func fetchAll() throws -> [XAPIStatement] {
-        struct Page: Decodable {
-            var statements: [XAPIStatement]
-            var more: String?
-        }
-        var statements: [XAPIStatement] = []
-        var next: URL? = base.appendingPathComponent("statements")
-        while let url = next {
-            let (status, text) = try send(url: url, method: "GET", body: nil)
-            guard status == 200 else {
-                throw Failure(description: "\(url.absoluteString): HTTP \(status): \(text.prefix(200))")
-            }
-            let page: Page
-            do {
-                page = try JSONDecoder().decode(Page.self, from: Data(text.utf8))
-            } catch {
-                throw Failure(description: "\(url.absoluteString): not a statement result: \(error)")
-            }
-            statements += page.statements
-            next = page.more.flatMap { $0.isEmpty ? nil : URL(string: $0, relativeTo: base)?.absoluteURL }
-        }
-        return statements
-    }
-
-    /// Sends one request through `lernpfad-lrs`, which sits next to this binary.
-    ///
-    /// HTTP lives in that separate program so that libcurl is loaded only for LRS work, not at every start.
-    private func send(url: URL, method: String, body: Data?) throws -> (Int, String) {
-        let helper = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("lernpfad-lrs")
-        let process = Process()
-        process.executableURL = helper
-        process.arguments = [method, url.absoluteString]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LERNPFAD_LRS_USER"] = user
-        environment["LERNPFAD_LRS_PASSWORD"] = password
-        process.environment = environment
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "\(helper.path): cannot start the LRS client (\(error.localizedDescription))")
-        }
-        input.fileHandleForWriting.write(body ?? Data())
-        try? input.fileHandleForWriting.close()
-        let response = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let reason = problem.split(separator: "\n").first.map(String.init) ?? "no answer"
-            throw Failure(description: "\(url.absoluteString): LRS not reachable (\(reason))")
-        }
-        let text = String(decoding: response, as: UTF8.self)
-        let firstLine = text.prefix { $0 != "\n" }
-        let rest = text.dropFirst(firstLine.count + 1)
-        return (Int(firstLine) ?? 0, String(rest))
+        if refused.count > 20 { Output.error("… and \(refused.count - 20) more refused") }
+        let named = refused.prefix(10).map(\.id).joined(separator: ", ") + (refused.count > 10 ? ", …" : "")
+        throw CommandFailure("\(refused.count) statement(s) refused by the LRS stay pending: \(named)")
     }
 }

@@ -30,11 +30,24 @@ struct Team: ParsableCommand {
     @Option(help: "Build the view from this LRS instead of the data folder (credentials as for sync).")
     var lrs: String?
 
+    @Option(help: "With --lrs: give up on a request that has not fully answered after this many seconds.")
+    var timeout: Double = 60
+
+    /// The most pages of statements read from an LRS (for tests of the page cap).
+    @Option(help: .hidden)
+    var maxPages: Int = 10_000
+
     /// Learner records rebuilt from the statements an LRS holds.
-    static func fromLRS(_ endpoint: String) throws -> ([LearnerRecord], [SkippedFile]) {
+    func fromLRS(_ endpoint: String) throws -> ([LearnerRecord], [SkippedFile]) {
         let environment = ProcessInfo.processInfo.environment
         let settings = try SettingsFile.load(environment: environment)
-        let client = try LRSClient.configured(endpoint: endpoint, settings: settings, environment: environment)
+        var client = try LRSClient.configured(endpoint: endpoint, settings: settings, environment: environment)
+        guard timeout > 0 && timeout <= 3600 else {
+            throw ValidationError("--timeout must be more than 0 and at most 3600")
+        }
+        guard maxPages > 0 else { throw ValidationError("--max-pages must be at least 1") }
+        client.deadline = timeout
+        client.maxPages = maxPages
         let statements: [XAPIStatement]
         do {
             statements = try client.fetchAll()
@@ -49,7 +62,7 @@ struct Team: ParsableCommand {
         let catalog = try common.loadCatalog(now: now)
         let report: TeamReport
         if let lrs {
-            let (records, skipped) = try Self.fromLRS(lrs)
+            let (records, skipped) = try fromLRS(lrs)
             report = TeamReport(records: records, skipped: skipped, catalog: catalog, now: now, team: team)
         } else {
             // A folder that is missing or cannot be read is an error, never an empty team.
