@@ -40,13 +40,18 @@ struct UnsavedChangesTests {
         }
     }
 
-    @Test func aFailedSaveIsShownKeptAndRetriedWithTheNextKey() throws {
-        let disk = FlakyDisk(UIFixture.record(), failingWrites: 3)
-        var runner = AppRunner(
+    /// A runner at home whose saves go to `disk`.
+    static func runner(writingTo disk: FlakyDisk) -> AppRunner {
+        AppRunner(
             model: AppModel(
                 catalog: UIFixture.catalog, record: UIFixture.record(), width: 80, height: 24, now: UIFixture.now),
             store: LearnerStore(dataFolder: "/nonexistent"), loader: UIFixture.loader(), saves: true, makeSeed: { 42 },
             persist: { _, changes in try disk.persist(changes) })
+    }
+
+    @Test func aFailedSaveIsShownKeptAndRetriedWithTheNextKey() throws {
+        let disk = FlakyDisk(UIFixture.record(), failingWrites: 3)
+        var runner = Self.runner(writingTo: disk)
         runner.handle(.resize(width: 80, height: 24), now: UIFixture.now)
         // Open the first lesson: the opening, then (once the text is loaded) the position and the completion; both
         // saves fail.
@@ -69,11 +74,7 @@ struct UnsavedChangesTests {
 
     @Test func whatCannotBeSavedAtTheEndIsCounted() {
         let disk = FlakyDisk(UIFixture.record(), failingWrites: 100)
-        var runner = AppRunner(
-            model: AppModel(
-                catalog: UIFixture.catalog, record: UIFixture.record(), width: 80, height: 24, now: UIFixture.now),
-            store: LearnerStore(dataFolder: "/nonexistent"), loader: UIFixture.loader(), saves: true, makeSeed: { 42 },
-            persist: { _, changes in try disk.persist(changes) })
+        var runner = Self.runner(writingTo: disk)
         runner.handle(.character("L"), now: UIFixture.now)
         runner.handle(.character("q"), now: UIFixture.now)
         #expect(runner.model.isFinished)
