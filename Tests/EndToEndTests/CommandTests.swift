@@ -109,6 +109,13 @@ struct CommandTests {
         #expect(findings.allSatisfy { $0.contains("warning: TODO") })
     }
 
+    @Test func catalogPrintsTheCourseNotice() throws {
+        let run = try Binary.run(["catalog", "--content", Binary.shippedContent])
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count > 2)
+        #expect(lines[1].hasPrefix("note: Dieser Kurs ist eine Schulung und keine Rechtsberatung."))
+    }
+
     @Test func catalogListsEveryModule() throws {
         let run = try Binary.run(["catalog", "--content", Binary.shippedContent, "--format", "json"])
         let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]

@@ -6,6 +6,8 @@ public struct Course: Hashable, Sendable, Codable {
     public var title: LocalizedText
     /// A short description.
     public var summary: LocalizedText?
+    /// A note every learner sees once and can find again, e.g. that the course is training, not legal advice.
+    public var notice: LocalizedText?
     /// Every language the content must be complete in.
     public var languages: [LanguageCode]
     /// The language used when a learner has chosen none.
@@ -18,12 +20,14 @@ public struct Course: Hashable, Sendable, Codable {
 
     /// Makes a course.
     public init(
-        id: String, title: LocalizedText, summary: LocalizedText? = nil, languages: [LanguageCode],
+        id: String, title: LocalizedText, summary: LocalizedText? = nil, notice: LocalizedText? = nil,
+        languages: [LanguageCode],
         defaultLanguage: LanguageCode, roles: [String] = Course.standardRoles
     ) {
         self.id = id
         self.title = title
         self.summary = summary
+        self.notice = notice
         self.languages = languages
         self.defaultLanguage = defaultLanguage
         self.roles = roles

@@ -107,6 +107,7 @@ public struct ContentLoader: Sendable {
         let id = reader.identifier("id") ?? fallback.id
         let title = reader.localized("title") ?? fallback.title
         let summary = reader.localized("summary", required: false)
+        let notice = reader.localized("notice", required: false)
         var defaultLanguage = languages[0]
         if let code = reader.string("default_language") {
             if languages.contains(LanguageCode(rawValue: code)) {
@@ -120,7 +121,8 @@ public struct ContentLoader: Sendable {
         let roles = (reader.strings("roles", required: false) ?? []).map(\.0)
         reader.finish(what: "course.yaml")
         return Course(
-            id: id, title: title, summary: summary, languages: languages, defaultLanguage: defaultLanguage,
+            id: id, title: title, summary: summary, notice: notice, languages: languages,
+            defaultLanguage: defaultLanguage,
             roles: roles.isEmpty ? Course.standardRoles : roles)
     }
 

@@ -4,6 +4,8 @@ public struct CatalogReport: Codable, Sendable, Hashable {
     public var course: String
     /// The course title in the default language.
     public var title: String
+    /// The course's notice in the default language, if course.yaml has one.
+    public var notice: String?
     /// The course languages.
     public var languages: [LanguageCode]
     /// Every module that loaded.
@@ -52,6 +54,7 @@ public struct CatalogReport: Codable, Sendable, Hashable {
         let language = catalog.course.defaultLanguage
         course = catalog.course.id
         title = catalog.course.title.text(in: language)
+        notice = catalog.course.notice?.text(in: language)
         languages = catalog.course.languages
         modules = catalog.modules.map { module in
             ModuleEntry(
@@ -69,7 +72,9 @@ public struct CatalogReport: Codable, Sendable, Hashable {
 
     /// The inventory as terminal text.
     public var text: String {
-        var lines = ["\(title) (\(course)) · languages \(languages.map(\.rawValue).joined(separator: ", "))", ""]
+        var lines = ["\(title) (\(course)) · languages \(languages.map(\.rawValue).joined(separator: ", "))"]
+        if let notice { lines.append("note: \(notice.withoutControlCharacters)") }
+        lines.append("")
         lines.append("modules (\(modules.count)):")
         for module in modules {
             let id = module.id.padding(toLength: 32, withPad: " ", startingAt: 0)

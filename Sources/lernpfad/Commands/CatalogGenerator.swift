@@ -26,6 +26,9 @@ struct CatalogGenerator {
         summary:
           de: "Ein fortlaufendes Lernprogramm zu KI-Grundlagen, zum EU AI Act und zum KI-Risikomanagement – für Mitarbeitende, KI-Botschafter:innen, Führungskräfte und KI-Manager:innen."
           en: "A continuous learning programme on AI basics, the EU AI Act and AI risk management – for staff, AI ambassadors, leaders and AI managers."
+        notice:
+          de: "Dieser Kurs ist eine Schulung und keine Rechtsberatung. Für eine Entscheidung im Einzelfall wenden Sie sich an die Rechtsabteilung oder den Datenschutz Ihrer Organisation."
+          en: "This course is training, not legal advice. For a decision in a particular case, ask your organisation's legal department or data protection team."
         languages: [de, en]
         default_language: de
         roles: [staff, ambassador, leader, ai-manager]
