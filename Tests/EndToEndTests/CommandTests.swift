@@ -6,7 +6,7 @@ struct CommandTests {
     @Test func shippedContentValidatesClean() throws {
         let run = try Binary.run(["validate", "--content", Binary.shippedContent])
         #expect(run.status == 0, "\(run.stdout)")
-        #expect(run.stdout.hasSuffix("0 error(s), 0 warning(s); 10 module(s) loaded\n"))
+        #expect(run.stdout.hasSuffix("0 error(s), 0 warning(s); 11 module(s) loaded\n"))
     }
 
     @Test func brokenCopyFailsWithALocatedError() throws {
@@ -26,7 +26,7 @@ struct CommandTests {
         let run = try Binary.run(["validate", "--content", Binary.shippedContent, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(object?["errors"] as? Int == 0)
-        #expect(object?["modules"] as? Int == 10)
+        #expect(object?["modules"] as? Int == 11)
     }
 
     @Test func learnerAddAttestAndStatusRoundTrip() throws {
@@ -59,7 +59,7 @@ struct CommandTests {
         #expect(events?.first?["note"] as? String == "Kick-off 3.11.")
         let text = try Binary.run(["status"] + data)
         #expect(text.stdout.contains("milestone team-kickoff: attested"))
-        #expect(text.stdout.contains("0/3 modules"))
+        #expect(text.stdout.contains("0/4 modules"))
     }
 
     @Test func usageErrorsExitWithTwo() throws {
@@ -109,6 +109,28 @@ struct CommandTests {
         #expect(findings.allSatisfy { $0.contains("warning: TODO") })
     }
 
+    @Test func orgRulesTemplateScaffoldsTheFiveRulesAndSuggestsTheMilestone() throws {
+        let scratch = Scratch()
+        let content = scratch.copyOfShippedContent()
+        let new = try Binary.run(["new", "module", "our-ai-rules", "--template", "org-rules", "--content", content])
+        #expect(new.status == 0, "\(new.stderr)")
+        #expect(new.stdout.contains("org-rules-acknowledged"))
+        let lessons = try FileManager.default.contentsOfDirectory(atPath: content + "/modules/our-ai-rules")
+            .filter { $0.hasSuffix(".en.md") }.sorted()
+        #expect(
+            lessons == [
+                "01-approved-tools.en.md", "02-data-never-in-prompts.en.md", "03-labelling-ai-content.en.md",
+                "04-who-to-ask.en.md", "05-reporting-incidents.en.md",
+            ])
+        let run = try Binary.run(["validate", "--content", content])
+        #expect(run.status == 0, "\(run.stdout)")
+        let findings = run.stdout.split(separator: "\n").dropLast()
+        #expect(!findings.isEmpty)
+        #expect(findings.allSatisfy { $0.contains("our-ai-rules") && $0.contains("warning: TODO") }, "\(findings)")
+        let wrong = try Binary.run(["new", "module", "x-rules", "--template", "org", "--content", content])
+        #expect(wrong.status == 2)
+    }
+
     @Test func catalogPrintsTheCourseNotice() throws {
         let run = try Binary.run(["catalog", "--content", Binary.shippedContent])
         let lines = run.stdout.split(separator: "\n")
@@ -119,7 +141,7 @@ struct CommandTests {
     @Test func catalogListsEveryModule() throws {
         let run = try Binary.run(["catalog", "--content", Binary.shippedContent, "--format", "json"])
         let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        #expect((report?["modules"] as? [Any])?.count == 10)
+        #expect((report?["modules"] as? [Any])?.count == 11)
         #expect(
             (report?["paths"] as? [[String: Any]])?.map { $0["role"] as? String } == [
                 "staff", "ambassador", "leader", "ai-manager",

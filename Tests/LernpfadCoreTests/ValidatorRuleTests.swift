@@ -206,4 +206,29 @@ struct ValidatorRuleTests {
         #expect(result.diagnostics.allSatisfy { $0.message.contains("TODO") })
         #expect(result.catalog.module("new-topic") != nil)
     }
+
+    @Test func orgRulesScaffoldValidatesWithOnlyTodoWarnings() throws {
+        let folder = TemporaryFolder()
+        ContentFixture.write(into: folder)
+        let files = ModuleScaffold.files(
+            id: "our-rules", languages: [.german, .english], today: ContentFixture.today, template: .orgRules)
+        for file in files { folder.write(file.path, file.text) }
+        let result = ContentFixture.load(folder)
+        #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
+        #expect(result.diagnostics.allSatisfy { $0.message.contains("TODO") }, "\(result.diagnostics)")
+        let module = try #require(result.catalog.module("our-rules"))
+        #expect(module.lessons.count == 5)
+        #expect(module.lessons[0].title.text(in: .german) == "Freigegebene KI-Werkzeuge")
+        #expect(module.lessons[4].title.text(in: .english) == "Reporting an incident")
+        #expect(module.quiz?.questions.count == 4)
+        let manifest = try #require(files.first { $0.path.hasSuffix("module.yaml") }?.text)
+        #expect(manifest.contains("- id: org-rules-acknowledged"))
+        #expect(manifest.contains("Read and acknowledged the organisation's AI rules"))
+        // A course in a third language gets the English wording there.
+        let french = ModuleScaffold.files(
+            id: "nos-regles", languages: [.english, LanguageCode(rawValue: "fr")], today: ContentFixture.today,
+            template: .orgRules)
+        #expect(
+            french.contains { $0.path == "modules/nos-regles/04-who-to-ask.fr.md" && $0.text.contains("Whom to ask") })
+    }
 }

@@ -1,9 +1,22 @@
 /// The files `lernpfad new module ID` writes: a module that validates with only TODO warnings.
 public enum ModuleScaffold {
+    /// What a new module starts from.
+    public enum Template: String, Sendable, CaseIterable {
+        /// One lesson and one question, all placeholders.
+        case basic
+        /// The organisation's own AI rules: five lessons and four questions with placeholders for what only the
+        /// organisation can say, and a suggested milestone for acknowledging the rules.
+        case orgRules = "org-rules"
+    }
+
+    /// The path milestone that the org-rules template suggests, for the staff path; the ambassador attests it.
+    public static let acknowledgementMilestone = "org-rules-acknowledged"
+
     /// Relative paths and contents for a new module `id`.
-    public static func files(id: String, languages: [LanguageCode], today: CalendarDay) -> [(
-        path: String, text: String
-    )] {
+    public static func files(
+        id: String, languages: [LanguageCode], today: CalendarDay, template: Template = .basic
+    ) -> [(path: String, text: String)] {
+        if template == .orgRules { return OrgRulesScaffold.files(id: id, languages: languages, today: today) }
         let reviewBy = CalendarDay(year: today.year + 1, month: today.month, day: min(today.day, 28))
         func localized(_ text: String, indent: String = "") -> String {
             "{" + languages.map { "\($0): \"\(text)\"" }.joined(separator: ", ") + "}"
