@@ -126,6 +126,12 @@ struct BrokenContent: CustomTestStringConvertible, Sendable {
             expectedFile: "modules/basics/quiz.yaml", expectedLine: 23, fragment: "have 2 right choices",
             severity: .warning),
         BrokenContent(
+            name: "changelog lists a version twice", file: "modules/basics/module.yaml",
+            text: ContentFixture.module("basics")
+                + "changelog:\n  - version: 1.0.0\n    lessons: []\n  - version: 1.0.0\n    lessons: []\n",
+            expectedFile: "modules/basics/module.yaml", expectedLine: 17, fragment: "lists version 1.0.0 twice",
+            severity: .warning),
+        BrokenContent(
             name: "module id differs from its folder", file: "modules/basics/module.yaml",
             text: ContentFixture.module("basic"),
             expectedFile: "modules/basics/module.yaml", expectedLine: 1, fragment: "must match its folder name"),

@@ -136,6 +136,7 @@ struct ModuleLoader {
 
     private func readChangelog(_ reader: MappingReader) -> [ChangelogEntry] {
         guard let items = reader.sequence("changelog", required: false) else { return [] }
+        var seen = Set<SemanticVersion>()
         return items.compactMap { item in
             guard
                 let entry = MappingReader(
@@ -146,6 +147,12 @@ struct ModuleLoader {
             let changes = entry.localized("changes", required: false)
             let lessons = (entry.strings("lessons", required: false) ?? []).map(\.0)
             entry.finish(what: "a changelog entry")
+            if let version, !seen.insert(version).inserted {
+                // Two entries for one release blur the audit record of which content a learner completed.
+                sink.warning(
+                    manifestFile, entry.node("version")?.sourceMark,
+                    "changelog lists version \(version) twice: each release gets one entry, newest first")
+            }
             return version.map { ChangelogEntry(version: $0, date: date, changes: changes, lessons: lessons) }
         }
     }

@@ -97,10 +97,13 @@ public enum ProgressEngine {
         }
         func checkCompletion(at time: Date) {
             let since = completion?.at
-            let lessonsDone = requiredLessons.allSatisfy { id in
-                guard let read = lessonsRead[id] else { return false }
-                return since.map { read > $0 } ?? true
+            func allRead(_ lessons: [String]) -> Bool {
+                lessons.allSatisfy { id in
+                    guard let read = lessonsRead[id] else { return false }
+                    return since.map { read > $0 } ?? true
+                }
             }
+            let lessonsDone = allRead(requiredLessons)
             if !module.hasQuiz {
                 // Without a quiz, reading is the whole module; a refresher then means reading the changed lessons.
                 if completion == nil && lessonsDone && !lessonIDs.isEmpty {
@@ -108,7 +111,16 @@ public enum ProgressEngine {
                 }
                 return
             }
-            if let pass = pendingPass, lessonsDone {
+            guard let pass = pendingPass else { return }
+            var passDone = lessonsDone
+            // A first completion passed at an older major version needs that version's lessons. Those the changelog
+            // marks as changed since may not have existed then (a lesson added in 2.0.0), and the refresher asks
+            // for them anyway; requiring them here made a 1.0.0 completion vanish when a lesson was added.
+            if !passDone, completion == nil, let version = pass.version, version.major < module.version.major {
+                let changed = module.lessonsChanged(since: version)
+                passDone = allRead(requiredLessons.filter { !changed.contains($0) })
+            }
+            if passDone {
                 complete(ModuleCompletion(at: max(time, pass.at), version: pass.version, score: pass.score))
                 pendingPass = nil
             }
