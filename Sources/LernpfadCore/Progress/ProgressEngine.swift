@@ -37,28 +37,15 @@ public enum ProgressEngine {
         }
         let done = modules.filter { $0.state.isValidCompletion }.count
         let everCompleted = modules.allSatisfy { $0.completion != nil }
-        let state: ProgressState
         var completedAt: Date?
         var validUntil: Date?
         if everCompleted && !modules.isEmpty {
             completedAt = modules.compactMap { $0.completion?.at }.max()
             validUntil = modules.compactMap(\.validUntil).min()
-            let states = Set(modules.map(\.state))
-            if states.contains(.overdue) {
-                state = .overdue
-            } else if states.contains(.updateAvailable) {
-                state = .updateAvailable
-            } else if states.contains(.dueSoon) {
-                state = .dueSoon
-            } else {
-                state = .completed
-            }
-        } else if modules.contains(where: { $0.state != .notStarted }) {
-            state = .inProgress
-        } else {
-            state = .notStarted
         }
         let milestones = path.milestones.map { milestone($0.id, path: path, events: events, now: now) }
+        // One derivation for every view (docs/status.md): an overdue module counts even in an unfinished path.
+        let state = StateDerivation.path(modules: modules, milestones: milestones)
         return PathProgress(
             role: path.role, state: state, modules: modules, modulesDone: done,
             fraction: modules.isEmpty ? 0 : Double(done) / Double(modules.count), completedAt: completedAt,

@@ -198,9 +198,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
                         validUntil: module.validUntil)
                 }, milestones: path.milestones)
         }
-        // A milestone not yet attested is no refresher; expiring or expired ones make a learner more urgent.
-        let milestoneStates = paths.flatMap { $0.milestones.map(\.state) }.filter { $0 == .overdue || $0 == .dueSoon }
-        let worst = (paths.map(\.state) + milestoneStates).min { $0.urgency < $1.urgency } ?? .notStarted
+        // The path states already count expiring or expired milestones (docs/status.md).
+        let worst = StateDerivation.learner(paths: paths.map(\.state))
         let last = record.events.lazy.filter { $0.at <= now }.map(\.at).max()
         return LearnerRow(
             id: record.learner.id, name: record.learner.name, team: record.learner.team, lastActivity: last,
