@@ -58,7 +58,8 @@ struct TeamReportTests {
     @Test func asOfAnswersWhoWillBeOverdueByQuarterEnd() {
         let endOfYear = Timestamp.parseAsOf("2027-01-31")!
         let report = TeamReport(records: records, skipped: [], catalog: catalog(), now: endOfYear)
-        #expect(report.learners.filter { $0.worstState == .overdue }.map(\.id) == ["anna", "ben"])
+        // Overdue the longest first (issue 13): ben's modules ran out in June 2026, anna's in January 2027.
+        #expect(report.learners.filter { $0.worstState == .overdue }.map(\.id) == ["ben", "anna"])
     }
 
     @Test func teamFilterKeepsOnlyThatTeam() {

@@ -88,7 +88,7 @@ public struct StatusReport: Codable, Sendable, Hashable {
             return PathEntry(
                 role: progress.role, title: path?.title.text(in: language) ?? progress.role, state: progress.state,
                 modulesDone: progress.modulesDone, modulesTotal: progress.modules.count,
-                percent: Int((progress.fraction * 100).rounded(.down)), completedAt: progress.completedAt,
+                percent: progress.percent, completedAt: progress.completedAt,
                 validUntil: progress.validUntil, modules: modules, milestones: progress.milestones)
         }
     }
@@ -117,6 +117,11 @@ public struct StatusReport: Codable, Sendable, Hashable {
                     line += " · \(module.lessonsDone)/\(module.lessonsTotal) lessons"
                 }
                 if let validUntil = module.validUntil { line += " · valid until \(CalendarDay(validUntil))" }
+                if let validUntil = module.validUntil {
+                    let days = TeamReport.days(from: validUntil, to: asOf)
+                    if module.state == .overdue { line += " · overdue for \(days) day(s)" }
+                    if module.state == .dueSoon { line += " · due in \(-days) day(s)" }
+                }
                 if let score = module.score { line += " · score \(Int((score * 100).rounded()))%" }
                 lines.append(line)
             }

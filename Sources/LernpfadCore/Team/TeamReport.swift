@@ -127,7 +127,7 @@ public struct TeamReport: Codable, Sendable, Hashable {
         missedLimit: Int = 10
     ) {
         self.init(
-            contributions: records.filter { team == nil || $0.learner.team == team }.map {
+            contributions: records.filter { Self.teamMatches($0.learner.team, team) }.map {
                 Self.contribution(of: $0, catalog: catalog, now: now)
             }, skipped: skipped, catalog: catalog, now: now, team: team, missedLimit: missedLimit)
     }
@@ -143,7 +143,7 @@ public struct TeamReport: Codable, Sendable, Hashable {
         var rows: [LearnerRow] = []
         rows.reserveCapacity(contributions.count)
         var tally: [QuestionRef: (wrong: Int, answers: Int, learners: Int)] = [:]
-        for contribution in contributions where team == nil || contribution.row.team == team {
+        for contribution in contributions where Self.teamMatches(contribution.row.team, team) {
             rows.append(contribution.row)
             for (key, count) in contribution.answers {
                 var entry = tally[key] ?? (0, 0, 0)
@@ -155,9 +155,14 @@ public struct TeamReport: Codable, Sendable, Hashable {
         }
         // Sort keys are made once per row, not once per comparison: lowercasing 10,000 names 28 times each
         // was most of the time spent here.
-        let order = rows.indices.map { (rows[$0].worstState.urgency, rows[$0].name.lowercased(), rows[$0].id, $0) }
-            .sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
-        learners = order.map { rows[$0.3] }
+        // Overdue the longest first and due soon the soonest first (the earliest date), then names naturally.
+        let order = rows.indices.map { index in
+            let row = rows[index]
+            let due = row.worstState.needsAttention ? row.attentionDue?.timeIntervalSince1970 ?? 0 : 0
+            return (row.worstState.urgency, due, Self.naturalKey(row.name), row.id, index)
+        }
+        .sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }
+        learners = order.map { rows[$0.4] }
         var summaries: [String: (learners: Int, states: [String: Int], percentSum: Int)] = [:]
         for row in rows {
             for entry in row.paths {
@@ -188,7 +193,7 @@ public struct TeamReport: Codable, Sendable, Hashable {
         let progress = ProgressEngine.paths(for: record, catalog: catalog, now: now)
         let paths = progress.map { path in
             PathRow(
-                role: path.role, state: path.state, percent: Int((path.fraction * 100).rounded(.down)),
+                role: path.role, state: path.state, percent: path.percent,
                 modulesDone: path.modulesDone, modulesTotal: path.modules.count, completedAt: path.completedAt,
                 validUntil: path.validUntil,
                 modules: path.modules.map { module in

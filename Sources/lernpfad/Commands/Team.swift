@@ -57,12 +57,24 @@ struct Team: ParsableCommand {
         return (XAPIImporter(homePage: settings.homePage).records(from: statements), [])
     }
 
+    /// `text` without control and format characters, for a one-line message.
+    static func printable(_ text: String) -> String {
+        let kept = text.unicodeScalars.filter { scalar in
+            let category = scalar.properties.generalCategory
+            return category != .control && category != .format && category != .lineSeparator
+                && category != .paragraphSeparator
+        }
+        return String(String.UnicodeScalarView(kept.prefix(80)))
+    }
+
     func run() throws {
         let now = try asOf.now()
         let catalog = try common.loadCatalog(now: now)
         let report: TeamReport
+        let knownTeams: Set<String>
         if let lrs {
             let (records, skipped) = try fromLRS(lrs)
+            knownTeams = Set(records.compactMap(\.learner.team))
             report = TeamReport(records: records, skipped: skipped, catalog: catalog, now: now, team: team)
         } else {
             // A folder that is missing or cannot be read is an error, never an empty team.
@@ -71,8 +83,14 @@ struct Team: ParsableCommand {
             let (contributions, skipped) = common.store.readAll { record in
                 TeamReport.contribution(of: record, catalog: catalog, now: now)
             }
+            knownTeams = Set(contributions.compactMap(\.row.team))
             report = TeamReport(
                 contributions: contributions, skipped: skipped, catalog: catalog, now: now, team: team)
+        }
+        // --team ignores case; a team nobody is in is a typo, not an empty team: name the teams there are.
+        if let team, !knownTeams.contains(where: { TeamReport.teamMatches($0, team) }) {
+            let list = knownTeams.sorted().map(Self.printable).joined(separator: ", ")
+            throw CommandFailure("no learner in team \(Self.printable(team)); teams: \(list.isEmpty ? "none" : list)")
         }
         let skipped = report.skipped
         let data: Data
