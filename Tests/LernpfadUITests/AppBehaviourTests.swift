@@ -203,6 +203,22 @@ struct AppBehaviourTests {
         #expect(runner.model.screen is HomeScreen, "onboarding did not lead home")
     }
 
+    @Test func theCourseNoticeShowsOnTheFirstScreenAndInTheHelp() {
+        let base = UIFixture.catalog
+        var course = base.course
+        course.notice = UIFixture.text("Schulung, keine Rechtsberatung.", "Training, not legal advice.")
+        let catalog = Catalog(course: course, paths: base.paths, modules: base.modules, root: base.root)
+        let first = UIFixture.runner(
+            AppModel(
+                catalog: catalog, newLearnerID: "neu", language: .german, width: 80, height: 24, now: UIFixture.now),
+            catalog: catalog)
+        #expect(first.render().plainText.contains("Schulung, keine Rechtsberatung."))
+        let named = UIFixture.run("Ida<enter>", on: first)
+        #expect(!named.render().plainText.contains("Rechtsberatung"), "shown once, not on every step")
+        let help = UIFixture.run("L?", on: UIFixture.runner(record: UIFixture.record(), catalog: catalog))
+        #expect(help.render().plainText.contains("Training, not legal advice."))
+    }
+
     @Test func clickOpensTheClickedItem() throws {
         // Row 1 is the first body row; home has a three-line header (title, team, blank).
         let runner = UIFixture.run("<click:6,10>", on: UIFixture.runner())

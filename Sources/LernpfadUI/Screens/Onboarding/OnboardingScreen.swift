@@ -156,7 +156,17 @@ public struct OnboardingScreen: ScreenModel {
         let column = area.column + 2
         let width = area.width - 4
         _ = canvas.put(text(.welcome), row: row, column: column, style: Theme.title, maxWidth: width)
-        row += 2
+        row += 1
+        // The course's own note (training, not legal advice), once, on the first screen a learner sees.
+        if step == .name, let notice = context.catalog.course.notice?.text(in: context.language) {
+            for line in MarkdownLayout.layout(notice, width: width).prefix(max(0, area.height - 9)) {
+                _ = canvas.draw(
+                    StyledLine(line.spans.map { StyledSpan($0.text, style: Theme.muted) }), row: row, column: column,
+                    width: width)
+                row += 1
+            }
+        }
+        row += 1
         func field(_ label: Phrase, _ value: String, active: Bool) {
             _ = canvas.put(
                 text(label), row: row, column: column, style: active ? Theme.accent : Theme.muted, maxWidth: width)

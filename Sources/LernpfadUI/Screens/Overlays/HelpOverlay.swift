@@ -25,7 +25,12 @@ public struct HelpOverlay: ScreenModel {
         let helpWidth = entries.map { DisplayWidth.of($0.help) }.max() ?? 0
         // Border, a space, the keys, a space, the text, a space, border.
         let width = min(area.width - 2, max(40, keyWidth + helpWidth + 5))
-        let height = min(area.height - 2, entries.count + 3)
+        // The course's note under the keys, as its "about" line, wrapped to the box.
+        let notice =
+            context.catalog.course.notice.map {
+                MarkdownLayout.layout($0.text(in: context.language), width: max(1, width - 4))
+            } ?? []
+        let height = min(area.height - 2, entries.count + 3 + (notice.isEmpty ? 0 : notice.count + 1))
         let row = area.row + max(1, (area.height - height) / 2)
         let column = area.column + max(1, (area.width - width) / 2)
         canvas.fill(row: row, column: column, width: width, height: height, style: .plain)
@@ -35,6 +40,11 @@ public struct HelpOverlay: ScreenModel {
                 entry.keys, row: row + 1 + index, column: column + 2, style: Theme.accent, maxWidth: keyWidth)
             let helpLine = StyledLine(entry.help).truncated(to: width - keyWidth - 5)
             _ = canvas.draw(helpLine, row: row + 1 + index, column: column + 3 + keyWidth, width: width - keyWidth - 5)
+        }
+        for (index, line) in notice.enumerated() where entries.count + 2 + index < height - 2 {
+            _ = canvas.draw(
+                StyledLine(line.spans.map { StyledSpan($0.text, style: Theme.muted) }),
+                row: row + entries.count + 2 + index, column: column + 2, width: width - 4)
         }
         _ = canvas.put(
             text(.pressAnyKey), row: row + height - 2, column: column + 2, style: Theme.muted, maxWidth: width - 4)
