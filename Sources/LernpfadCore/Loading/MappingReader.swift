@@ -244,11 +244,3 @@ enum EditDistance {
         return previous[b.count]
     }
 }
-
-extension String {
-    /// The text with control characters (C0, DEL, C1) removed, kept whole.
-    public var withoutControlCharacters: String {
-        guard unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
-        return String(String.UnicodeScalarView(unicodeScalars.filter { $0.properties.generalCategory != .control }))
-    }
-}

@@ -70,14 +70,16 @@ public struct CatalogReport: Codable, Sendable, Hashable {
         }
     }
 
-    /// The inventory as terminal text.
+    /// The inventory as terminal text; titles and ids are the trainer's text, escaped.
     public var text: String {
-        var lines = ["\(title) (\(course)) · languages \(languages.map(\.rawValue).joined(separator: ", "))"]
+        func show(_ text: String) -> String { text.escapedForMessage(limit: 200) }
+        let languageList = languages.map { show($0.rawValue) }.joined(separator: ", ")
+        var lines = ["\(show(title)) (\(show(course))) · languages \(languageList)"]
         if let notice { lines.append("note: \(notice.withoutControlCharacters)") }
         lines.append("")
         lines.append("modules (\(modules.count)):")
         for module in modules {
-            let id = module.id.padding(toLength: 32, withPad: " ", startingAt: 0)
+            let id = show(module.id) + String(repeating: " ", count: max(0, 32 - DisplayWidth.of(show(module.id))))
             lines.append(
                 "  \(id) \(module.version)  \(module.lessons.count) lessons · \(module.questions) questions · "
                     + "\(module.minutes) min · \(module.level.rawValue)")
@@ -86,9 +88,10 @@ public struct CatalogReport: Codable, Sendable, Hashable {
         lines.append("paths (\(paths.count)):")
         for path in paths {
             lines.append(
-                "  \(path.role) (\(path.title)) · valid \(path.validity): \(path.modules.joined(separator: ", "))")
+                "  \(show(path.role)) (\(show(path.title))) · valid \(path.validity): "
+                    + path.modules.map(show).joined(separator: ", "))
             if !path.milestones.isEmpty {
-                lines.append("    milestones: \(path.milestones.joined(separator: ", "))")
+                lines.append("    milestones: \(path.milestones.map(show).joined(separator: ", "))")
             }
         }
         return lines.joined(separator: "\n")

@@ -93,16 +93,17 @@ public struct StatusReport: Codable, Sendable, Hashable {
         }
     }
 
-    /// The report as terminal text.
+    /// The report as terminal text; everything from the learner file or the content is escaped.
     public var text: String {
         var lines: [String] = []
-        let team = learner.team.map { " · team \($0)" } ?? ""
+        let team = learner.team.map { " · team \($0.sanitizedForMessage)" } ?? ""
         lines.append(
-            "\(learner.name.sanitizedForMessage) (\(learner.id))\(team) · as of \(Timestamp.format(asOf))")
+            "\(learner.name.sanitizedForMessage) (\(learner.id.sanitizedForMessage))\(team) · as of \(Timestamp.format(asOf))"
+        )
         if learner.roles.isEmpty { lines.append("no roles") }
         for path in paths {
             lines.append("")
-            var headline = "\(path.title.sanitizedForMessage) [\(path.role)]: \(path.state.words)"
+            var headline = "\(path.title.sanitizedForMessage) [\(path.role.sanitizedForMessage)]: \(path.state.words)"
             if let completedAt = path.completedAt, path.state != .inProgress {
                 headline += " · completed \(CalendarDay(completedAt))"
             }
@@ -110,7 +111,9 @@ public struct StatusReport: Codable, Sendable, Hashable {
             lines.append(headline)
             lines.append("  \(path.modulesDone)/\(path.modulesTotal) modules · \(path.percent)%")
             for module in path.modules {
-                var line = "  \(module.state.mark) \(module.module.padding(toLength: 32, withPad: " ", startingAt: 0))"
+                let id = module.module.sanitizedForMessage
+                var line =
+                    "  \(module.state.mark) \(id)\(String(repeating: " ", count: max(0, 32 - DisplayWidth.of(id))))"
                 line += " \(module.state.words)"
                 if !module.available { line += " (module not loaded)" }
                 if module.state == .inProgress || module.state == .notStarted {
@@ -126,7 +129,7 @@ public struct StatusReport: Codable, Sendable, Hashable {
                 lines.append(line)
             }
             for milestone in path.milestones {
-                var line = "  \(milestone.state.mark) milestone \(milestone.milestone): "
+                var line = "  \(milestone.state.mark) milestone \(milestone.milestone.sanitizedForMessage): "
                 if let at = milestone.attestedAt {
                     line += "attested \(CalendarDay(at))"
                     if let by = milestone.attestedBy { line += " by \(by.sanitizedForMessage)" }

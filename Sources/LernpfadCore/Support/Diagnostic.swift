@@ -33,7 +33,8 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
 
     /// `path:line:column: error: message`, as compilers and editors expect.
     public var description: String {
-        var location = file
+        // A file or folder name is the trainer's text: escaped, so that it cannot steer the terminal.
+        var location = file.escapedForMessage(limit: 1000)
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }

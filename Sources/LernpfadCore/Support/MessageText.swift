@@ -37,6 +37,13 @@ extension String {
         }
     }
 
+    /// The text without the scalars ``escapedForMessage(limit:)`` would escape (controls, bidi controls), kept
+    /// whole: for text that is read rather than told apart, such as a course notice.
+    public var withoutControlCharacters: String {
+        guard unicodeScalars.contains(where: Self.needsEscape) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.filter { !Self.needsEscape($0) }))
+    }
+
     /// The text escaped and cut to 80 scalars, for error messages.
-    var sanitizedForMessage: String { escapedForMessage(limit: 80) }
+    public var sanitizedForMessage: String { escapedForMessage(limit: 80) }
 }

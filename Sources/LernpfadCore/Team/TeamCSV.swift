@@ -22,11 +22,22 @@ extension TeamReport {
         return (excel ? "\u{FEFF}" : "") + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A field quoted when it holds the separator, a quote or a line break; quotes doubled (RFC 4180).
-    /// A leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet never runs a name as a formula.
+    /// What a spreadsheet may read as the start of a formula.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
+    /// A field quoted when it holds the separator or a quote; quotes doubled (RFC 4180).
+    ///
+    /// Learner text is made terminal-safe first (``TerminalSafeText``, one line: escape sequences, controls and
+    /// bidi overrides removed, line breaks and tabs become spaces). A field that starts with `=`, `+`, `-`, `@`,
+    /// tab or carriage return, before or after that, is prefixed with `'` so that a spreadsheet never runs it
+    /// as a formula.
     static func field(_ value: String, separator: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        var text = TerminalSafeText.sanitize(value)
+        if let first = value.first, formulaStarts.contains(first) {
+            text = "'" + text
+        } else if let first = text.first, formulaStarts.contains(first) {
+            text = "'" + text
+        }
         let needsQuotes = text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }

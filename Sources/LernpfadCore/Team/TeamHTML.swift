@@ -153,17 +153,26 @@ extension TeamReport {
     private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
     /// Text made safe for HTML element content and attribute values.
+    ///
+    /// Controls and the scalars that reorder text (bidi overrides, embeddings, isolates and marks) become
+    /// visible escapes such as `\u{202e}`, as in terminal messages: a browser would obey them, and U+202E
+    /// would show an id reversed.
     static func escape(_ text: String) -> String {
         var result = ""
-        result.reserveCapacity(text.count)
-        for character in text.withoutControlCharacters {
-            switch character {
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            default:
+                if String.needsEscape(scalar) {
+                    result += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

@@ -26,7 +26,7 @@ struct Export: ParsableCommand {
             let statements = XAPIExporter(homePage: settings.homePage, catalog: catalog).statements(for: record)
             var data = XAPIStatement.jsonData(statements)
             data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            Output.document(data, as: .json)
         }
     }
 }

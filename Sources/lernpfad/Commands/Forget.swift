@@ -22,7 +22,7 @@ struct Forget: ParsableCommand {
         let path = try common.store.path(for: learner)
         guard common.store.exists(learner) else { throw StoreError.learnerNotFound(id: learner, path: path) }
         if !yes {
-            FileHandle.standardError.write(Data("Delete \(path) and all of \(learner)'s progress? Type 'yes': ".utf8))
+            Output.prompt("Delete \(path) and all of \(learner)'s progress? Type 'yes': ")
             guard readLine()?.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
                 throw CommandFailure("not confirmed; nothing was deleted")
             }

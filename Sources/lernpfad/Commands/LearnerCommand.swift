@@ -75,12 +75,16 @@ struct LearnerCommand: ParsableCommand {
             case .text:
                 for record in records {
                     let learner = record.learner
-                    let team = learner.team.map { " · \($0.sanitizedForTerminalLine)" } ?? ""
+                    let team = learner.team.map { " · \($0.escapedForMessage())" } ?? ""
                     Output.line(
-                        "\(learner.id)  \(learner.name.sanitizedForTerminalLine)\(team) · "
-                            + learner.roles.joined(separator: ", "))
+                        "\(learner.id.escapedForMessage())  \(learner.name.escapedForMessage())\(team) · "
+                            + learner.roles.map { $0.escapedForMessage() }.joined(separator: ", "))
                 }
-                for file in skipped { Output.error("skipped \(file.file): \(file.reason)") }
+                for file in skipped {
+                    Output.error(
+                        "skipped \(file.file.escapedForMessage(limit: 300)): \(file.reason.escapedForMessage(limit: 300))"
+                    )
+                }
                 if records.isEmpty && skipped.isEmpty {
                     Output.line("no learners in \(common.store.learnersFolder)")
                 }
@@ -93,11 +97,4 @@ struct LearnerCommand: ParsableCommand {
 struct LearnerList: Encodable {
     var learners: [LearnerProfile]
     var skipped: [SkippedFile]
-}
-
-extension String {
-    /// Learner-supplied text with control characters removed, safe to print on one line.
-    var sanitizedForTerminalLine: String {
-        String(String.UnicodeScalarView(unicodeScalars.filter { $0.properties.generalCategory != .control }))
-    }
 }

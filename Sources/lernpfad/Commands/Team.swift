@@ -94,21 +94,25 @@ struct Team: ParsableCommand {
         }
         let skipped = report.skipped
         let data: Data
+        let kind: Output.Document
         switch format {
-        case .table: data = Data((report.table(catalog: catalog) + "\n").utf8)
-        case .csv: data = Data(report.csv(excel: excel).utf8)
-        case .html: data = Data(report.html(catalog: catalog).utf8)
-        case .json: data = report.jsonData()
+        case .table: (data, kind) = (Data((report.table(catalog: catalog) + "\n").utf8), .text)
+        case .csv: (data, kind) = (Data(report.csv(excel: excel).utf8), .csv)
+        case .html: (data, kind) = (Data(report.html(catalog: catalog).utf8), .html)
+        case .json: (data, kind) = (report.jsonData(), .json)
         }
         if let output {
             // A temp file beside it, renamed over a regular file or nothing: never through or over a link, FIFO
-            // or device; 0600, or 0640 in a shared folder (docs/sharing.md).
-            try AtomicFile.write(data, to: output)
+            // or device; 0600, or 0640 in a shared folder (docs/sharing.md). The same bytes as on stdout.
+            try AtomicFile.write(Output.safe(data, as: kind), to: output)
         } else {
-            FileHandle.standardOutput.write(data)
+            Output.document(data, as: kind)
         }
         if format != .table {
-            for file in skipped { Output.error("skipped \(file.file): \(file.reason)") }
+            for file in skipped {
+                Output.error(
+                    "skipped \(file.file.escapedForMessage(limit: 300)): \(file.reason.escapedForMessage(limit: 300))")
+            }
         }
     }
 }

@@ -39,7 +39,8 @@ struct Validate: ParsableCommand {
             Output.line(
                 "\(errors) error(s), \(warnings) warning(s); \(result.catalog.modules.count) module(s) loaded"
                     + (result.skippedModules.isEmpty
-                        ? "" : ", skipped: \(result.skippedModules.joined(separator: ", "))"))
+                        ? ""
+                        : ", skipped: \(result.skippedModules.map { $0.escapedForMessage() }.joined(separator: ", "))"))
         }
         // Freeing a catalog of 1,000 modules object by object takes a tenth of a second, all on this one thread, and
         // the process ends right after; leaving it to the exit is free.
