@@ -13,7 +13,7 @@ public struct SearchIndex: Sendable {
         var module: String
         var lesson: String?
         var title: String
-        var foldedTitle: String
+        var foldedTitle: [UInt8]
         var plain: String
         var foldedPlain: [UInt8]
     }
@@ -43,7 +43,8 @@ public struct SearchIndex: Sendable {
             let moduleTitle = module.title.text(in: language)
             entries.append(
                 Entry(
-                    module: module.id, lesson: nil, title: moduleTitle, foldedTitle: folder.fold(moduleTitle),
+                    module: module.id, lesson: nil, title: moduleTitle,
+                    foldedTitle: Array(folder.fold(moduleTitle).utf8),
                     plain: "", foldedPlain: []))
             for lesson in module.lessons {
                 let title = lesson.title.text(in: language)
@@ -51,7 +52,8 @@ public struct SearchIndex: Sendable {
                 entries.append(
                     Entry(
                         module: module.id, lesson: lesson.id, title: "\(moduleTitle) › \(title)",
-                        foldedTitle: folder.fold(title), plain: plain, foldedPlain: Array(folder.fold(plain).utf8)))
+                        foldedTitle: Array(folder.fold(title).utf8), plain: plain,
+                        foldedPlain: Array(folder.fold(plain).utf8)))
             }
         }
         return SearchIndex(entries: entries)
@@ -62,14 +64,16 @@ public struct SearchIndex: Sendable {
         var folder = Folder()
         let needle = folder.fold(query.trimmingCharacters(in: .whitespaces))
         guard needle.count >= 2 else { return [] }
+        let needleBytes = Array(needle.utf8)
         var titleHits: [Hit] = []
         var textHits: [Hit] = []
-        for entry in entries where entry.foldedTitle.contains(needle) {
+        var titleMatched = Set<Int>()
+        for (index, entry) in entries.enumerated() where Self.find(needleBytes, in: entry.foldedTitle) != nil {
             titleHits.append(Hit(module: entry.module, lesson: entry.lesson, inText: false, label: entry.title))
+            titleMatched.insert(index)
             if titleHits.count >= Self.maximumHits { return titleHits }
         }
-        let needleBytes = Array(needle.utf8)
-        for entry in entries where entry.lesson != nil && !entry.foldedTitle.contains(needle) {
+        for (index, entry) in entries.enumerated() where entry.lesson != nil && !titleMatched.contains(index) {
             guard textHits.count + titleHits.count < Self.maximumHits,
                 let offset = Self.find(needleBytes, in: entry.foldedPlain)
             else { continue }
@@ -80,21 +84,14 @@ public struct SearchIndex: Sendable {
         return titleHits + textHits
     }
 
-    /// The byte offset of the first `needle` in `haystack`: memchr for the first byte, memcmp for the rest.
+    /// The byte offset of the first `needle` in `haystack`, by the C library's memmem (two-way search).
     static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         return haystack.withUnsafeBytes { hay -> Int? in
             needle.withUnsafeBytes { pin -> Int? in
-                guard let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
-                let last = hay.count - pin.count
-                var start = 0
-                while start <= last {
-                    guard let found = memchr(base + start, Int32(first), last - start + 1) else { return nil }
-                    let offset = UnsafeRawPointer(found) - base
-                    if memcmp(found, pinBase, pin.count) == 0 { return offset }
-                    start = offset + 1
-                }
-                return nil
+                guard let base = hay.baseAddress, let found = c_memmem(base, hay.count, pin.baseAddress, pin.count)
+                else { return nil }
+                return UnsafeRawPointer(found) - base
             }
         }
     }
@@ -184,3 +181,9 @@ enum PlainText {
         return String(decoding: result, as: UTF8.self)
     }
 }
+
+/// glibc's memmem, which Swift's Glibc module leaves out (it is a GNU extension).
+@_silgen_name("memmem")
+private func c_memmem(
+    _ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?, _ needleLength: Int
+) -> UnsafeMutableRawPointer?
