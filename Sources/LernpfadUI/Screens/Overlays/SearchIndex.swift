@@ -89,7 +89,7 @@ public struct SearchIndex: Sendable {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         return haystack.withUnsafeBytes { hay -> Int? in
             needle.withUnsafeBytes { pin -> Int? in
-                guard let base = hay.baseAddress, let found = c_memmem(base, hay.count, pin.baseAddress, pin.count)
+                guard let base = hay.baseAddress, let found = cMemmem(base, hay.count, pin.baseAddress, pin.count)
                 else { return nil }
                 return UnsafeRawPointer(found) - base
             }
@@ -184,6 +184,6 @@ enum PlainText {
 
 /// glibc's memmem, which Swift's Glibc module leaves out (it is a GNU extension).
 @_silgen_name("memmem")
-private func c_memmem(
+private func cMemmem(
     _ haystack: UnsafeRawPointer?, _ haystackLength: Int, _ needle: UnsafeRawPointer?, _ needleLength: Int
 ) -> UnsafeMutableRawPointer?
