@@ -98,6 +98,14 @@ struct LessonLoader {
                         file, SourceMark(line: document.bodyStartLine + offset, column: 1), "TODO left in lesson")
                 }
             }
+            let (run, runs) = LongRunCheck.runs(in: document.body)
+            if let run {
+                let more = runs > 1 ? " (and \(runs - 1) more in this lesson)" : ""
+                sink.warning(
+                    file, SourceMark(line: document.bodyStartLine + run.line, column: run.column),
+                    "\(run.characters) characters without a space or line break\(more): the reader can only cut "
+                        + "them into lines anywhere; add spaces or break the text up")
+            }
         }
         return LessonHead(title: document.title, minutes: document.minutes)
     }

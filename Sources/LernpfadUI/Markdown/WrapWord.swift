@@ -1,7 +1,10 @@
 /// A word for wrapping: text between spaces, which may change style within it (`**KI**-Gesetz`).
 ///
 /// Most words have one style; their single fragment is stored inline, so that making a word
-/// allocates nothing.
+/// allocates nothing. Splitting costs what the head costs, never the length of the word: the tail
+/// shares the word's text and later fragments, and its width is the word's width less the head's,
+/// so wrapping a word of a million characters takes time in proportion to its length, not its
+/// square.
 struct WrapWord: Sendable {
     /// A run of the word in one style.
     struct Fragment: Sendable {
@@ -16,10 +19,10 @@ struct WrapWord: Sendable {
     }
 
     private var firstFragment: Fragment?
-    private var laterFragments: [Fragment] = []
+    private var laterFragments: ArraySlice<Fragment> = []
     /// The columns the word occupies.
     private(set) var width = 0
-    /// Whether a prose run contains a hyphen, a possible place to break.
+    /// Whether a prose run may contain a hyphen, a possible place to break. `false` is certain.
     private var hasProseHyphen = false
 
     /// Whether the word has no text.
@@ -44,32 +47,43 @@ struct WrapWord: Sendable {
     /// Appends a run; `mayContainHyphen: false` saves looking for one.
     mutating func append(_ text: Substring, style: CellStyle, isVerbatim: Bool, mayContainHyphen: Bool = true) {
         guard !text.isEmpty else { return }
-        let fragment = Fragment(text: text, style: style, width: DisplayWidth.of(text), isVerbatim: isVerbatim)
+        let hasHyphen = !isVerbatim && mayContainHyphen && !hasProseHyphen && text.utf8.contains(UInt8(ascii: "-"))
+        append(
+            Fragment(text: text, style: style, width: DisplayWidth.of(text), isVerbatim: isVerbatim),
+            hasHyphen: hasHyphen)
+    }
+
+    /// Appends a run whose width is known; `hasHyphen` says whether it may hold a prose hyphen.
+    private mutating func append(_ fragment: Fragment, hasHyphen: Bool) {
+        guard !fragment.text.isEmpty else { return }
         if firstFragment == nil {
             firstFragment = fragment
         } else {
             laterFragments.append(fragment)
         }
         width += fragment.width
-        if !isVerbatim && mayContainHyphen && !hasProseHyphen && text.utf8.contains(UInt8(ascii: "-")) {
-            hasProseHyphen = true
-        }
+        hasProseHyphen = hasProseHyphen || hasHyphen
     }
 
     /// The widest break after a hyphen inside the word (`KI-` | `Verordnung`) whose first part
-    /// fits in `columns`: a natural place to wrap a long word without adding a marker.
+    /// fits in `columns`: a natural place to wrap a long word without adding a marker. Looks at
+    /// no more than those columns.
     func hyphenBreak(fitting columns: Int) -> (head: WrapWord, tail: WrapWord)? {
-        guard hasProseHyphen else { return nil }
+        guard hasProseHyphen, let firstFragment else { return nil }
         var column = 0
         var best: Int?
         var isFirst = true
-        search: for fragment in fragments {
+        func scan(_ fragment: Fragment) -> Bool {
             for character in fragment.text {
                 column += DisplayWidth.of(character)
-                if column > columns { break search }
+                if column > columns { return false }
                 if character == "-" && !isFirst && !fragment.isVerbatim && column < width { best = column }
                 isFirst = false
             }
+            return true
+        }
+        if scan(firstFragment) {
+            for fragment in laterFragments where !scan(fragment) { break }
         }
         guard let best else { return nil }
         return split(maxColumns: best)
@@ -78,31 +92,46 @@ struct WrapWord: Sendable {
     /// Splits the word into as many whole grapheme clusters as fit in `maxColumns` and the rest.
     func split(maxColumns: Int) -> (head: WrapWord, tail: WrapWord) {
         var head = WrapWord()
-        var tail = WrapWord()
+        guard let firstFragment else { return (head, WrapWord()) }
         var column = 0
-        var isSplit = false
-        for fragment in fragments {
-            if isSplit {
-                tail.append(fragment.text, style: fragment.style, isVerbatim: fragment.isVerbatim)
-                continue
-            }
+        // The fragment being cut: the first one, then each of `laterFragments` by its index.
+        var fragment = firstFragment
+        var nextIndex = laterFragments.startIndex
+        while true {
             if column + fragment.width <= maxColumns {
-                head.append(fragment.text, style: fragment.style, isVerbatim: fragment.isVerbatim)
+                head.append(fragment, hasHyphen: hasProseHyphen)
                 column += fragment.width
+                guard nextIndex < laterFragments.endIndex else { return (head, WrapWord()) }
+                fragment = laterFragments[nextIndex]
+                nextIndex += 1
                 continue
             }
             var index = fragment.text.startIndex
+            var headWidth = 0
             for character in fragment.text {
                 let characterWidth = DisplayWidth.of(character)
-                if column + characterWidth > maxColumns { break }
-                column += characterWidth
+                if column + headWidth + characterWidth > maxColumns { break }
+                headWidth += characterWidth
                 index = fragment.text.index(after: index)
             }
-            head.append(fragment.text[..<index], style: fragment.style, isVerbatim: fragment.isVerbatim)
-            tail.append(fragment.text[index...], style: fragment.style, isVerbatim: fragment.isVerbatim)
-            isSplit = true
+            var cut = fragment
+            cut.text = fragment.text[..<index]
+            cut.width = headWidth
+            head.append(cut, hasHyphen: hasProseHyphen)
+            var rest = fragment
+            rest.text = fragment.text[index...]
+            rest.width = fragment.width - headWidth
+            var tail = WrapWord()
+            tail.append(rest, hasHyphen: hasProseHyphen)
+            if tail.firstFragment == nil {
+                tail.firstFragment = nextIndex < laterFragments.endIndex ? laterFragments[nextIndex] : nil
+                nextIndex += tail.firstFragment == nil ? 0 : 1
+            }
+            tail.laterFragments = laterFragments[nextIndex...]
+            tail.width = width - head.width
+            tail.hasProseHyphen = hasProseHyphen
+            return (head, tail)
         }
-        return (head, tail)
     }
 
     /// Whether a forced break at the end of this (head) word should show a `-` marker: prose that
