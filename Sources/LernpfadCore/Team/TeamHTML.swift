@@ -27,6 +27,7 @@ extension TeamReport {
             }
             body += "</table>\n"
         }
+        if !itemAnalysis.isEmpty { body += "<h2>Item analysis</h2>\n" + itemTable(catalog: catalog) }
         if !skipped.isEmpty {
             body += "<h2>Files not included</h2>\n<ul>\n"
             for file in skipped { body += "<li>\(Self.escape(file.file)): \(Self.escape(file.reason))</li>\n" }
@@ -144,6 +145,38 @@ extension TeamReport {
                         "<td>\(Self.day(milestone.attestedAt))</td><td></td><td>\(Self.day(milestone.validUntil))</td></tr>\n"
                 }
             }
+        }
+        return html + "</table>\n"
+    }
+
+    /// One row per question: how hard, how well it separates strong from weak learners, what to look at.
+    private func itemTable(catalog: Catalog) -> String {
+        let language = catalog.course.defaultLanguage
+        var html = "<p class=\"meta\">Each learner's first attempt per module at its current version. Right: the "
+        html += "share of right answers. Discrimination: the point-biserial correlation between getting this "
+        html += "question right and the share right on the attempt's other questions (below "
+        html += "\(Self.lowDiscrimination) with \(Self.itemFlagMinimum) or more answers: strong learners miss it). "
+        html += "Flags need at least \(Self.itemFlagMinimum) answers.</p>\n"
+        html += "<table><tr><th>module</th><th>question</th><th>answers</th><th>right</th><th>discrimination</th>"
+        html += "<th>picks per choice</th><th>flags</th></tr>\n"
+        for item in itemAnalysis {
+            let prompt = catalog.module(item.module)?.quiz?.question(item.question)?.prompt.text(in: language)
+            let picks = item.choices.map { "\($0.choice)\($0.correct ? "✓" : ""): \($0.picks)" }
+            let flags = item.flags.map { flag -> String in
+                switch flag {
+                case .everyoneRight: return "everyone right (too easy)"
+                case .strongLearnersMiss: return "strong learners miss it"
+                case .distractorNeverPicked:
+                    return "never picked: \(item.unpickedDistractors.joined(separator: ", "))"
+                }
+            }
+            html += "<tr><td>\(Self.escape(item.module))</td>"
+            html += "<td>\(Self.escape(prompt ?? item.question)) (\(Self.escape(item.question)))</td>"
+            html += "<td class=\"n\">\(item.answers)</td>"
+            html += "<td class=\"n\">\(Int((item.difficulty * 100).rounded()))%</td>"
+            html += "<td class=\"n\">\(item.discrimination.map { String(format: "%.2f", $0) } ?? "–")</td>"
+            html += "<td>\(Self.escape(picks.joined(separator: " · ")))</td>"
+            html += "<td>\(Self.escape(flags.joined(separator: "; ")))</td></tr>\n"
         }
         return html + "</table>\n"
     }

@@ -7,6 +7,8 @@ extension TeamReport {
         var writer = JSONTextWriter()
         writer.object { json in
             json.member("asOf", asOf)
+            json.key("itemAnalysis")
+            json.array(itemAnalysis) { json, item in json.item(item) }
             json.key("learners")
             // The rows are most of the text: write them in chunks on all cores, then splice.
             let learners = learners
@@ -68,6 +70,29 @@ extension JSONTextWriter {
             json.array(row.paths) { json, path in json.path(path) }
             json.member("team", row.team)
             json.member("worstState", row.worstState.rawValue)
+        }
+    }
+
+    fileprivate mutating func item(_ item: TeamReport.ItemAnalysis) {
+        object { json in
+            json.member("answers", item.answers)
+            json.key("choices")
+            json.array(item.choices) { json, choice in
+                json.object { json in
+                    json.member("choice", choice.choice)
+                    json.member("correct", choice.correct)
+                    json.member("picks", choice.picks)
+                }
+            }
+            json.member("difficulty", item.difficulty)
+            json.member("discrimination", item.discrimination)
+            json.key("flags")
+            json.array(item.flags) { json, flag in json.string(flag.rawValue) }
+            json.member("module", item.module)
+            json.member("question", item.question)
+            json.member("right", item.right)
+            json.key("unpickedDistractors")
+            json.array(item.unpickedDistractors) { json, choice in json.string(choice) }
         }
     }
 

@@ -13,6 +13,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
     public var roles: [RoleSummary]
     /// The questions answered wrong most often across the team.
     public var missedQuestions: [MissedQuestion]
+    /// Every question that has answers, in catalog order: difficulty, discrimination, choices picked, flags.
+    public var itemAnalysis: [ItemAnalysis]
     /// Learner files that were left out, with the reason.
     public var skipped: [SkippedFile]
 
@@ -102,6 +104,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
         public var row: LearnerRow
         /// Answers per question.
         var answers: [QuestionRef: AnswerCount]
+        /// The answers of the learner's first attempt per module, for the item analysis.
+        var items: [ItemSample] = []
     }
 
     /// A question of a module, kept as its two ids so that counting needs no joined string.
@@ -118,7 +122,9 @@ public struct TeamReport: Codable, Sendable, Hashable {
 
     /// The learner's row and answer counts.
     public static func contribution(of record: LearnerRecord, catalog: Catalog, now: Date) -> Contribution {
-        Contribution(row: row(record, catalog: catalog, now: now), answers: countAnswers(record))
+        Contribution(
+            row: row(record, catalog: catalog, now: now), answers: countAnswers(record),
+            items: itemSamples(record, catalog: catalog, now: now))
     }
 
     /// Builds the report; `team` keeps only learners of that team.
@@ -143,8 +149,15 @@ public struct TeamReport: Codable, Sendable, Hashable {
         var rows: [LearnerRow] = []
         rows.reserveCapacity(contributions.count)
         var tally: [QuestionRef: (wrong: Int, answers: Int, learners: Int)] = [:]
+        let questionCounts = catalog.modules.map { $0.quiz?.questions.map(\.choices.count) ?? [] }
+        var items = questionCounts.map { Array(repeating: ItemTally(), count: $0.count) }
         for contribution in contributions where Self.teamMatches(contribution.row.team, team) {
             rows.append(contribution.row)
+            for sample in contribution.items {
+                let (module, question) = (Int(sample.module), Int(sample.question))
+                guard module < items.count, question < items[module].count else { continue }
+                items[module][question].add(sample, choices: questionCounts[module][question])
+            }
             for (key, count) in contribution.answers {
                 var entry = tally[key] ?? (0, 0, 0)
                 entry.wrong += count.wrong
@@ -187,6 +200,7 @@ public struct TeamReport: Codable, Sendable, Hashable {
         }
         .sorted { ($1.wrong, $0.module, $0.question) < ($0.wrong, $1.module, $1.question) }
         .prefix(missedLimit).map { $0 }
+        itemAnalysis = Self.itemAnalysis(items, catalog: catalog)
     }
 
     private static func row(_ record: LearnerRecord, catalog: Catalog, now: Date) -> LearnerRow {
