@@ -54,6 +54,33 @@ struct TerminalSafeOutputTests {
         #expect(TeamReport.escape("\u{1B}[31m") == #"\u{1b}[31m"#)
     }
 
+    /// Random text across the eight-byte steps of the survey: nothing unsafe survives, safe text is kept.
+    @Test func sanitizeLeavesNothingUnsafeWhereverItSits() {
+        let pool: [String] = [
+            "a", "Z", " ", "-", "\n", "\t", "\r", "\u{1B}", "\u{1B}[31m", "\u{07}", "\u{7F}", "\u{9B}", "\u{85}",
+            "\u{202E}", "\u{2066}", "\u{AD}", "\u{FEFF}", "é", "e\u{301}", "═", "日", "🙂",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let text = (0..<next(40)).map { _ in pool[next(pool.count)] }.joined()
+            for keepingLineBreaks in [false, true] {
+                let safe = TerminalSafeText.sanitize(text, keepingLineBreaks: keepingLineBreaks)
+                let bad = safe.unicodeScalars.filter {
+                    ($0.value < 0x20 && !(keepingLineBreaks && $0.value == 0x0A)) || (0x7F...0x9F).contains($0.value)
+                        || String.needsEscape($0) && $0.value >= 0x80
+                }
+                #expect(bad.isEmpty, "\(text.debugDescription) -> \(safe.debugDescription)")
+                #expect(TerminalSafeText.sanitize(safe, keepingLineBreaks: keepingLineBreaks) == safe)
+            }
+        }
+        let plain = String(repeating: "Grüße aus Köln, 日本 ═ ok. ", count: 20)
+        #expect(TerminalSafeText.sanitize(plain) == plain)
+    }
+
     @Test func tableColumnsAlignByDisplayWidth() {
         let lines = TeamReport.align([["日本", "x"], ["ab", "y"]])
         #expect(lines == ["日本  x", "ab    y"])

@@ -61,19 +61,33 @@ public struct LessonDocument: Sendable {
     ///
     /// Split on bytes: `String.split` walks grapheme clusters, which made reading the heads of all lessons the
     /// largest single cost of start-up, and it never splits `\r\n`, which is one cluster.
+    ///
+    /// The line feeds are found with `memchr` where the bytes are contiguous: a lesson may be one 4 MB line.
     static func lines(of text: String, maxSplits: Int) -> [Substring] {
-        var lines: [Substring] = []
         let bytes = text.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex && lines.count < maxSplits {
-            if bytes[index] == UInt8(ascii: "\n") {
-                var end = index
-                if end > start, bytes[bytes.index(before: end)] == UInt8(ascii: "\r") { end = bytes.index(before: end) }
-                lines.append(text[start..<end])
-                start = bytes.index(after: index)
+        let found: [Int]? = bytes.withContiguousStorageIfAvailable { buffer in
+            var feeds: [Int] = []
+            guard let base = buffer.baseAddress else { return feeds }
+            var offset = 0
+            while feeds.count < maxSplits, offset < buffer.count,
+                let hit = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset)
+            {
+                let position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                feeds.append(position)
+                offset = position + 1
             }
-            index = bytes.index(after: index)
+            return feeds
+        }
+        let feeds =
+            found ?? bytes.enumerated().filter { $0.element == UInt8(ascii: "\n") }.prefix(maxSplits).map(\.offset)
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        for feed in feeds {
+            let index = bytes.index(bytes.startIndex, offsetBy: feed)
+            var end = index
+            if end > start, bytes[bytes.index(before: end)] == UInt8(ascii: "\r") { end = bytes.index(before: end) }
+            lines.append(text[start..<end])
+            start = bytes.index(after: index)
         }
         lines.append(text[start...])
         return lines

@@ -138,10 +138,10 @@ extension TeamReport {
         for attempt in first {
             guard let answers = events[attempt.event].answers, !answers.isEmpty else { continue }
             let rightTotal = answers.lazy.filter(\.correct).count
-            for answer in answers {
-                guard let question = attempt.lookup.questions[answer.question], question <= Int(UInt16.max) else {
-                    continue
-                }
+            for (position, answer) in answers.enumerated() {
+                guard let question = attempt.lookup.position(of: answer.question, guess: position),
+                    question <= Int(UInt16.max)
+                else { continue }
                 let choices = attempt.lookup.choices[question]
                 var chosen: UInt16 = 0
                 for id in answer.chosen {
@@ -201,15 +201,21 @@ extension TeamReport {
 struct QuizLookup: Sendable {
     /// The module's current major version: attempts at another one do not count.
     var major: Int
-    /// Question id to its position in the quiz.
-    var questions: [String: Int]
+    /// The question ids in quiz order.
+    var questions: [String]
     /// Per question position, the choice ids in authored order.
     var choices: [[String]]
 
     init(module: Module, quiz: Quiz) {
         major = module.version.major
-        questions = Dictionary(
-            quiz.questions.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        questions = quiz.questions.map(\.id)
         choices = quiz.questions.map { $0.choices.map(\.id) }
+    }
+
+    /// The position of question `id`, trying `guess` first: answers are stored in quiz order, so the guess is
+    /// nearly always right, and comparing a dozen short ids beats hashing each answer's id.
+    func position(of id: String, guess: Int) -> Int? {
+        if guess < questions.count && questions[guess] == id { return guess }
+        return questions.firstIndex(of: id)
     }
 }

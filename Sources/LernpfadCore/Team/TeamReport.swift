@@ -149,14 +149,17 @@ public struct TeamReport: Codable, Sendable, Hashable {
         var rows: [LearnerRow] = []
         rows.reserveCapacity(contributions.count)
         var tally: [QuestionRef: (wrong: Int, answers: Int, learners: Int)] = [:]
-        let questionCounts = catalog.modules.map { $0.quiz?.questions.map(\.choices.count) ?? [] }
-        var items = questionCounts.map { Array(repeating: ItemTally(), count: $0.count) }
+        // One flat row of tallies, module after module: `base[module] + question` finds a question's.
+        let choiceCounts = catalog.modules.map { $0.quiz?.questions.map(\.choices.count) ?? [] }
+        let base = choiceCounts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        let choicesOf = choiceCounts.flatMap { $0 }
+        var items = Array(repeating: ItemTally(), count: choicesOf.count)
         for contribution in contributions where Self.teamMatches(contribution.row.team, team) {
             rows.append(contribution.row)
             for sample in contribution.items {
                 let (module, question) = (Int(sample.module), Int(sample.question))
-                guard module < items.count, question < items[module].count else { continue }
-                items[module][question].add(sample, choices: questionCounts[module][question])
+                guard module + 1 < base.count, base[module] + question < base[module + 1] else { continue }
+                items[base[module] + question].add(sample, choices: choicesOf[base[module] + question])
             }
             for (key, count) in contribution.answers {
                 var entry = tally[key] ?? (0, 0, 0)
@@ -200,7 +203,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
         }
         .sorted { ($1.wrong, $0.module, $0.question) < ($0.wrong, $1.module, $1.question) }
         .prefix(missedLimit).map { $0 }
-        itemAnalysis = Self.itemAnalysis(items, catalog: catalog)
+        itemAnalysis = Self.itemAnalysis(
+            base.dropLast().indices.map { Array(items[base[$0]..<base[$0 + 1]]) }, catalog: catalog)
     }
 
     private static func row(_ record: LearnerRecord, catalog: Catalog, now: Date) -> LearnerRow {

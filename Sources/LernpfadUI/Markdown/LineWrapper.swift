@@ -77,6 +77,17 @@ struct LineWrapper {
     /// Adds a word after the last one, wrapping or breaking it as needed.
     mutating func add(_ word: WrapWord) {
         var rest = word
+        // A prose word of printable ASCII far longer than the line, at the start of a line: whole lines are cut
+        // off it as the loop below would cut them (the line's columns less one, then a `-` marker), without the
+        // loop's bookkeeping. A lesson may be one 4 MB token.
+        while currentWidth == 0, lineWidth >= 2, rest.width - (lineWidth - 1) >= 3,
+            let head = rest.removeASCIIProseHead(columns: lineWidth - 1)
+        {
+            current.append(head, style: rest.lastStyle)
+            current.append("-", style: rest.lastStyle)
+            currentWidth = lineWidth
+            breakLine()
+        }
         while !rest.isEmpty {
             let separator = currentWidth > 0 && pendingSpace != nil ? 1 : 0
             let room = lineWidth - currentWidth - separator

@@ -33,29 +33,51 @@ enum WrapToken: Sendable {
                 body(.lineBreak)
                 lastWasSpace = false
             case .text(let text, let style, let isVerbatim):
+                // Spaces and hyphens are found on the bytes (`forEachSpace`): a lesson may be one 4 MB word.
                 let utf8 = text.utf8
                 var start = utf8.startIndex
-                var sawHyphen = false
-                var index = utf8.startIndex
-                while index != utf8.endIndex {
-                    let byte = utf8[index]
-                    if byte == UInt8(ascii: " ") {
-                        word.append(
-                            text[start..<index], style: style, isVerbatim: isVerbatim, mayContainHyphen: sawHyphen)
-                        endWord()
-                        if !lastWasSpace { body(.space(style)) }
-                        lastWasSpace = true
-                        sawHyphen = false
-                        start = utf8.index(after: index)
-                    } else if byte == UInt8(ascii: "-") {
-                        sawHyphen = true
-                    }
-                    index = utf8.index(after: index)
+                let sawHyphen = forEachSpace(in: text) { space, sawHyphen in
+                    let index = utf8.index(utf8.startIndex, offsetBy: space)
+                    word.append(text[start..<index], style: style, isVerbatim: isVerbatim, mayContainHyphen: sawHyphen)
+                    endWord()
+                    if !lastWasSpace { body(.space(style)) }
+                    lastWasSpace = true
+                    start = utf8.index(after: index)
                 }
                 word.append(text[start...], style: style, isVerbatim: isVerbatim, mayContainHyphen: sawHyphen)
             }
         }
         endWord()
+    }
+
+    /// Calls `body` with the UTF-8 offset of every space in `text` and whether a hyphen came since the
+    /// last space, scanning the bytes in place where they are contiguous; returns whether a hyphen
+    /// came after the last space.
+    private static func forEachSpace(in text: String, _ body: (Int, Bool) -> Void) -> Bool {
+        let scanned: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var sawHyphen = false
+            for offset in bytes.indices {
+                switch bytes[offset] {
+                case UInt8(ascii: " "):
+                    body(offset, sawHyphen)
+                    sawHyphen = false
+                case UInt8(ascii: "-"): sawHyphen = true
+                default: break
+                }
+            }
+            return sawHyphen
+        }
+        if let scanned { return scanned }
+        var sawHyphen = false
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == UInt8(ascii: " ") {
+                body(offset, sawHyphen)
+                sawHyphen = false
+            } else if byte == UInt8(ascii: "-") {
+                sawHyphen = true
+            }
+        }
+        return sawHyphen
     }
 
     /// The width of the widest word in `tokens`: the narrowest a column can be without breaking

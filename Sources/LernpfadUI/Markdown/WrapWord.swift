@@ -108,11 +108,15 @@ struct WrapWord: Sendable {
             }
             var index = fragment.text.startIndex
             var headWidth = 0
-            for character in fragment.text {
-                let characterWidth = DisplayWidth.of(character)
-                if column + headWidth + characterWidth > maxColumns { break }
-                headWidth += characterWidth
-                index = fragment.text.index(after: index)
+            if let cut = Self.asciiCut(fragment.text, columns: maxColumns - column) {
+                (index, headWidth) = cut
+            } else {
+                for character in fragment.text {
+                    let characterWidth = DisplayWidth.of(character)
+                    if column + headWidth + characterWidth > maxColumns { break }
+                    headWidth += characterWidth
+                    index = fragment.text.index(after: index)
+                }
             }
             var cut = fragment
             cut.text = fragment.text[..<index]
@@ -132,6 +136,39 @@ struct WrapWord: Sendable {
             tail.hasProseHyphen = hasProseHyphen
             return (head, tail)
         }
+    }
+
+    /// Removes and returns the first `columns` characters when the word is one prose run of printable ASCII
+    /// without a hyphen and they are all ASCII: the wrapper's shortcut for a token far longer than a line.
+    /// `nil` leaves the word as it is.
+    mutating func removeASCIIProseHead(columns: Int) -> Substring? {
+        guard laterFragments.isEmpty, !hasProseHyphen, columns < width, var fragment = firstFragment,
+            !fragment.isVerbatim, let (index, taken) = Self.asciiCut(fragment.text, columns: columns),
+            taken == columns
+        else { return nil }
+        let head = fragment.text[..<index]
+        fragment.text = fragment.text[index...]
+        fragment.width -= columns
+        firstFragment = fragment
+        width -= columns
+        return head
+    }
+
+    /// Where `columns` columns of `text` end when they are all printable ASCII (one column and one grapheme
+    /// cluster each) and the next byte is ASCII too, so that the cut falls between two clusters; `nil`
+    /// otherwise, for the slower walk by `Character`. Most long tokens are ASCII; this keeps a 4 MB one
+    /// to a few milliseconds.
+    private static func asciiCut(_ text: Substring, columns: Int) -> (index: Substring.Index, width: Int)? {
+        let utf8 = text.utf8
+        let cut: Int?? = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            let end = min(max(0, columns), bytes.count)
+            for offset in 0..<end where !(0x21...0x7E).contains(bytes[offset]) { return nil }
+            if end < bytes.count, bytes[end] >= 0x80 { return nil }
+            return end
+        }
+        // Text that is not stored contiguously takes the walk by `Character`.
+        guard let cut, let cut else { return nil }
+        return (utf8.index(utf8.startIndex, offsetBy: cut), cut)
     }
 
     /// Whether a forced break at the end of this (head) word should show a `-` marker: prose that

@@ -22,8 +22,20 @@ struct Preview: ParsableCommand {
             throw CommandFailure("\(file): not valid UTF-8")
         }
         let document = LessonDocument(text: text)
+        // Printed in pieces of about 64 KB, each one write: a lesson of one 4 MB token is 50,000 lines at 80
+        // columns, and one string of all of them would be one more copy of the lesson.
+        var piece = ""
+        var pieceHasLines = false
         for line in MarkdownLayout.layout(document.body, width: width) {
-            Output.line(line.plainText)
+            if pieceHasLines { piece += "\n" }
+            for span in line.spans { piece += span.text }
+            pieceHasLines = true
+            if piece.utf8.count >= 1 << 16 {
+                Output.line(piece)
+                piece.removeAll(keepingCapacity: true)
+                pieceHasLines = false
+            }
         }
+        if pieceHasLines { Output.line(piece) }
     }
 }

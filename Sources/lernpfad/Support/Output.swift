@@ -16,16 +16,32 @@ enum Output {
     }
 
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((safe(text) + "\n").utf8))
+        emit(safe(text), lineBreak: true, to: .standardOutput)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((safe(text) + "\n").utf8))
+        emit(safe(text), lineBreak: true, to: .standardError)
     }
 
     /// A question on stderr, without a line break.
     static func prompt(_ text: String) {
-        FileHandle.standardError.write(Data(safe(text).utf8))
+        emit(safe(text), lineBreak: false, to: .standardError)
+    }
+
+    /// Writes `text` in one piece when it is short; a long one (`preview` of a 4 MB lesson) straight from
+    /// its storage, without copying it into a `Data` first.
+    private static func emit(_ text: String, lineBreak: Bool, to handle: FileHandle) {
+        guard text.utf8.count >= 1 << 16 else {
+            handle.write(Data((lineBreak ? text + "\n" : text).utf8))
+            return
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            handle.write(
+                Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+        }
+        if lineBreak { handle.write(Data([0x0A])) }
     }
 
     static func json<T: Encodable>(_ value: T) throws {

@@ -22,20 +22,8 @@ public enum TerminalSafeText {
     ///     break becomes a space (for text put on one line).
     ///   - tabWidth: The distance between tab stops, in columns.
     public static func sanitize(_ text: String, keepingLineBreaks: Bool = false, tabWidth: Int = 4) -> String {
-        if isPlainPrintableASCII(text, allowingLineBreaks: keepingLineBreaks) { return text }
-        var needsStripping = false
-        var needsNormalising = false
-        var hasTab = false
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09: hasTab = true
-            case 0x0A: needsStripping = needsStripping || !keepingLineBreaks
-            case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: break
-            case 0x00...0x1F, 0x7F...0x9F, 0xAD, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069, 0xFEFF:
-                needsStripping = true
-            default: needsNormalising = needsNormalising || mayChangeUnderNFC(scalar)
-            }
-        }
+        let (needsStripping, needsNormalising, hasTab) = survey(text, keepingLineBreaks: keepingLineBreaks)
+        guard needsStripping || needsNormalising || hasTab else { return text }
         var result = text
         if needsStripping {
             var stripper = EscapeSequenceStripper(lineBreak: keepingLineBreaks ? "\n" : " ")
@@ -50,11 +38,55 @@ public enum TerminalSafeText {
         return result
     }
 
-    /// Whether every byte is printable ASCII (or a line feed when those are allowed): such text
-    /// needs no work.
-    private static func isPlainPrintableASCII(_ text: String, allowingLineBreaks: Bool) -> Bool {
-        text.utf8.allSatisfy { byte in
-            (0x20...0x7E).contains(byte) || (allowingLineBreaks && byte == 0x0A)
+    /// What `sanitize` has to do to `text`: strip, normalise, expand tabs. Nothing, for most text.
+    ///
+    /// Eight bytes of printable ASCII at a time are passed over at once; every other scalar is decoded
+    /// from the UTF-8 and classified. A lesson can be megabytes long, and one `═` in it must not send the
+    /// whole of it through a scalar-by-scalar walk.
+    private static func survey(_ text: String, keepingLineBreaks: Bool) -> (strip: Bool, normalise: Bool, tab: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var strip = false
+            var normalise = false
+            var tab = false
+            guard let base = bytes.baseAddress else { return (strip, normalise, tab) }
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    // All below 0x80, none below 0x20 and (then) none 0x7F: eight printable ASCII bytes.
+                    if word & highs == 0 && (word &- ones &* 0x20) & ~word & highs == 0 && (word &+ ones) & highs == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                let lead = bytes[index]
+                var value = UInt32(lead)
+                var length = 1
+                if lead >= 0xC0 {
+                    length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    value &= 0xFF >> (length + 1)
+                    for offset in 1..<min(length, count - index) {
+                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    }
+                }
+                switch value {
+                case 0x09: tab = true
+                case 0x0A: strip = strip || !keepingLineBreaks
+                case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF: break
+                case 0x00...0x1F, 0x7F...0x9F, 0xAD, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069,
+                    0xFEFF:
+                    strip = true
+                default:
+                    if !normalise, let scalar = Unicode.Scalar(value) { normalise = mayChangeUnderNFC(scalar) }
+                }
+                index += length
+            }
+            return (strip, normalise, tab)
         }
     }
 
