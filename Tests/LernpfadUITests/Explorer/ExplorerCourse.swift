@@ -23,12 +23,14 @@ enum ExplorerCourse {
                 atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try! text.write(toFile: file, atomically: true, encoding: .utf8)
         }
+        // YAML itself refuses raw control characters, so the manifests carry them as YAML escapes (\e, \a,
+        // \u202E), which the loader turns into the real characters; the lessons carry them raw.
         func manifest(_ id: String, title: String) -> String {
             """
             id: \(id)
             version: 1.0.0
             title: {de: "\(title)", en: "\(title)"}
-            summary: {de: "Feindlich \u{1B}[31m rot", en: "Hostile \u{1B}]0;x\u{07} title"}
+            summary: {de: "Feindlich \\e[31m rot", en: "Hostile \\e]0;x\\a title"}
             minutes: 5
             level: basic
             objectives:
@@ -47,17 +49,42 @@ enum ExplorerCourse {
         write("modules/broken-quiz/01-one.en.md", lesson)
         write("modules/broken-quiz/quiz.yaml", "pass_mark: [unclosed\nquestions: {\n")
         write("modules/empty/module.yaml", manifest("empty", title: "Leer"))
-        write("modules/huge/module.yaml", manifest("huge", title: "Riesig \u{1B}[2J\u{202E}evil"))
+        write("modules/huge/module.yaml", manifest("huge", title: "Riesig \\e[2J\\u202Eevil"))
         let huge =
             "# Riesig\n\n"
             + (1...2_600).map { "Zeile \($0) mit \u{1B}[1mText\u{07} und \u{9B}31m." }
             .joined(separator: "\n\n") + "\n\n" + String(repeating: "x", count: 20_000) + "\n"
+        write(
+            "modules/huge/quiz.yaml",
+            """
+            pass_mark: 0.5
+            questions:
+              - id: q1
+                type: single
+                prompt: {de: "Frage \\e[5m eins?", en: "Question \\u202E one?"}
+                choices:
+                  - id: a
+                    text: {de: Ja, en: "Yes"}
+                  - id: b
+                    text: {de: Nein, en: "No"}
+                correct: [a]
+                explanation: {de: Weil., en: Because.}
+
+            """)
         write("modules/huge/01-huge.de.md", huge)
         write("modules/huge/01-huge.en.md", huge)
         let staff = try! String(contentsOfFile: root + "/paths/staff.yaml", encoding: .utf8)
-        write(
-            "paths/staff.yaml",
-            staff.replacingOccurrences(of: "modules:\n", with: "modules:\n  - huge\n  - broken-quiz\n  - empty\n"))
+        // The hostile modules go first in the staff path, whether it lists its modules in flow or block style, so
+        // that the explorer reaches them by the path as a learner would, not only through search.
+        let hostile = ["huge", "broken-quiz", "empty"]
+        let path = staff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.hasPrefix("modules:") else { return String(line) }
+            if let open = line.firstIndex(of: "[") {
+                return "modules: [" + hostile.joined(separator: ", ") + ", " + line[line.index(after: open)...]
+            }
+            return "modules:\n" + hostile.map { "  - \($0)" }.joined(separator: "\n")
+        }
+        write("paths/staff.yaml", path.joined(separator: "\n"))
         return root
     }()
 

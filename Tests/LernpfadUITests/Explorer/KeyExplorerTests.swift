@@ -102,6 +102,13 @@ struct KeyExplorerTests {
         #expect(saved.events.contains { $0.kind == .quizAttempted })
     }
 
+    @Test func theHostileModulesAreOnTheStaffPath() throws {
+        let catalog = ExplorerCourse.catalog(ExplorerCourse.hostileFolder)
+        let staff = try #require(catalog.path("staff"))
+        #expect(Array(staff.modules.prefix(2)) == ["huge", "broken-quiz"])
+        #expect(catalog.module("huge") != nil && catalog.module("broken-quiz") != nil)
+    }
+
     @Test func shrinkingFindsTheSmallestFailingPart() {
         let keys = KeyExplorer.sequences(seed: 5, count: 1, length: 80)[0] + [.character("!")]
         let shrunk = KeyExplorer.shrink(keys) { $0.contains(.character("!")) }
