@@ -1,5 +1,6 @@
 import Foundation
 import LernpfadCore
+import LernpfadSession
 import Testing
 
 @testable import LernpfadUI
@@ -25,6 +26,46 @@ struct TeamScreenTests {
         let detail = UIFixture.screen("jjjj<enter>ff<enter>").joined(separator: "\n")
         #expect(detail.contains("(ben)") || detail.contains("(anna)") || detail.contains("(cleo)"))
         #expect(detail.contains("questions due for review"))
+    }
+
+    /// Counts how often the team is read.
+    final class ReadCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func read() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            count += 1
+            return count
+        }
+    }
+
+    @Test func theTeamIsReadAnewEachTimeTheViewOpens() throws {
+        let reads = ReadCounter()
+        let base = UIFixture.loader()
+        var loader = base
+        loader.team = { now in
+            var data = base.team(now)
+            // Each read sees one more learner, as when a colleague enrols meanwhile.
+            let extra = (0..<reads.read()).map { index in
+                TeamReport.contribution(
+                    of: LearnerRecord(
+                        learner: LearnerProfile(
+                            id: "new\(index)", name: "Neu \(index)", team: "Marketing", roles: ["staff"])),
+                    catalog: UIFixture.catalog, now: now)
+            }
+            data.contributions += extra
+            return data
+        }
+        var runner = AppRunner(
+            model: AppModel(
+                catalog: UIFixture.catalog, record: UIFixture.record(), width: 80, height: 24, now: UIFixture.now),
+            store: LearnerStore(dataFolder: "/nonexistent"), loader: loader, saves: false, makeSeed: { 42 })
+        runner = UIFixture.run("<resize:80x24>jjjj<enter>", on: runner)
+        #expect(runner.render().plainText.contains("Neu 0"))
+        #expect(!runner.render().plainText.contains("Neu 1"))
+        runner = UIFixture.run("<esc>jjjj<enter>", on: runner)
+        #expect(runner.render().plainText.contains("Neu 1"), "the second visit shows the folder as it is now")
     }
 
     @Test func learnersWithoutATeamRoleSeeNoTeamItem() {

@@ -120,7 +120,10 @@ public struct AppModel: Sendable {
         case .learnerFailed(let message):
             notice = TerminalSafeText.sanitize(message)
         case .openTeamView:
-            if canSeeTeam { navigator.push(TeamScreen(team: record?.learner.team)) }
+            if canSeeTeam {
+                resources.forget(.team)
+                navigator.push(TeamScreen(team: record?.learner.team))
+            }
         }
         refreshTop(&pending)
         return pending.commands(loads: loadRequests())

@@ -64,7 +64,8 @@ public struct HomeScreen: ScreenModel {
             return Navigation.openLesson(module: point.module, lesson: point.lesson, top: point.line, context: context)
         case .review: return Navigation.startReview(context: context)
         case .path(let role): return [.push(PathScreen(role: role))]
-        case .team: return [.push(TeamScreen(team: context.record?.learner.team))]
+        // Read the folder anew each time the view opens: learners and attestations change while one reads.
+        case .team: return [.reload(.team), .push(TeamScreen(team: context.record?.learner.team))]
         }
     }
 

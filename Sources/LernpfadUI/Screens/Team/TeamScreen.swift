@@ -99,7 +99,8 @@ public struct TeamScreen: ScreenModel {
             guard let report,
                 let open = content(context, width: area.width).perform(listAction, on: &list, bodyHeight: area.height)
             else { return [] }
-            return [.push(TeamLearnerScreen(id: report.learners[order[open]].id))]
+            let id = report.learners[order[open]].id
+            return [.reload(.learner(id: id)), .push(TeamLearnerScreen(id: id))]
         }
         return []
     }
