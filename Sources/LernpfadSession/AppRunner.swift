@@ -80,7 +80,8 @@ public struct AppRunner: Sendable {
         switch command {
         case .save(let changes): return save(changes, now: now)
         case .createLearner(let profile):
-            let record = LearnerRecord(learner: profile)
+            // The enrolment, as roleAdded events: a path's due_within counts from here.
+            let record = LearnerRecord.enrolling(profile, at: now)
             guard saves else {
                 shadow = record
                 return .learnerOpened(record)

@@ -11,7 +11,8 @@ struct Lernpfad: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Open.self, Init.self, Validate.self, CatalogCommand.self, New.self, LearnerCommand.self, Status.self,
-            Attest.self, Team.self, Forget.self, Export.self, Sync.self, Snapshot.self, Preview.self, Dev.self,
+            Explain.self, Attest.self, Team.self, Forget.self, Export.self, Sync.self, Snapshot.self, Preview.self,
+            Dev.self,
         ],
         defaultSubcommand: Open.self)
 

@@ -54,9 +54,11 @@ struct CommandTests {
         let file = try #require(scratch.read("learners/anna.json"))
         let record = try JSONSerialization.jsonObject(with: file) as? [String: Any]
         let events = record?["events"] as? [[String: Any]]
-        #expect(events?.count == 1)
-        #expect(events?.first?["type"] as? String == "attested")
-        #expect(events?.first?["note"] as? String == "Kick-off 3.11.")
+        // The enrolment is one roleAdded event per role, then the attestation.
+        #expect(events?.map { $0["type"] as? String } == ["roleAdded", "roleAdded", "attested"])
+        #expect(events?.map { $0["role"] as? String } == ["staff", "ambassador", nil])
+        #expect(events?.last?["note"] as? String == "Kick-off 3.11.")
+        #expect(events?.last?["by"] as? String == "ben")
         let text = try Binary.run(["status"] + data)
         #expect(text.stdout.contains("milestone team-kickoff: attested"))
         #expect(text.stdout.contains("0/4 modules"))
@@ -91,7 +93,7 @@ struct CommandTests {
         scratch.write("learners/anna.json", "{\"schema\": 1, \"learner\": ")
         let before = scratch.read("learners/anna.json")
         let run = try Binary.run(
-            ["attest", "--learner", "anna", "--milestone", "team-kickoff", "--data", scratch.path])
+            ["attest", "--learner", "anna", "--milestone", "team-kickoff", "--by", "ben", "--data", scratch.path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("learners/anna.json: cannot read learner file"))
         #expect(scratch.read("learners/anna.json") == before)

@@ -295,7 +295,8 @@ struct HostileFolderTests {
         let lock = scratch.path + "/learners/anna.json.lock"
         unlink(lock)
         symlink(scratch.path + "/planted", lock)
-        let attest = try Binary.run(["attest", "--learner", "anna", "--milestone", "team-kickoff"] + data)
+        let attest = try Binary.run(
+            ["attest", "--learner", "anna", "--milestone", "team-kickoff", "--by", "amb"] + data)
         #expect(attest.status == 1)
         #expect(attest.stderr.contains("anna.json.lock: is a symbolic link"), "\(attest.stderr)")
         #expect(scratch.read("planted") == nil, "the store created a file at the lock's target")
@@ -305,7 +306,8 @@ struct HostileFolderTests {
         try FileManager.default.moveItem(atPath: file, toPath: scratch.path + "/outside.json")
         chmod(scratch.path + "/outside.json", 0o666)
         symlink(scratch.path + "/outside.json", file)
-        let again = try Binary.run(["attest", "--learner", "anna", "--milestone", "team-kickoff"] + data)
+        let again = try Binary.run(
+            ["attest", "--learner", "anna", "--milestone", "team-kickoff", "--by", "amb"] + data)
         #expect(again.status == 1)
         #expect(Self.status(file).st_mode & S_IFMT == S_IFLNK, "the link was replaced by a regular file")
     }
@@ -363,7 +365,8 @@ struct HostileFolderTests {
             ]
         ]
         try JSONSerialization.data(withJSONObject: top).write(to: URL(fileURLWithPath: file))
-        let attest = try Binary.run(["attest", "--learner", "anna", "--milestone", "team-kickoff"] + data)
+        let attest = try Binary.run(
+            ["attest", "--learner", "anna", "--milestone", "team-kickoff", "--by", "amb"] + data)
         #expect(attest.status == 0, "\(attest.stderr)")
         let session = try Binary.run(["snapshot", "--learner", "anna", "--keys", "Enter,Enter,j,Enter"] + data)
         #expect(session.status == 0, "\(session.stderr)")

@@ -14,6 +14,9 @@ public struct LearningPath: Hashable, Sendable, Codable, Identifiable {
     public var dueSoon: ISODuration
     /// Practical milestones an ambassador attests.
     public var milestones: [AttestedMilestone]
+    /// How long a learner has for the first completion, counted from the day the path's role was added (or the
+    /// enrolment); nil when the path sets no deadline.
+    public var dueWithin: ISODuration?
 
     /// The path's id is its role.
     public var id: String { role }
@@ -25,7 +28,7 @@ public struct LearningPath: Hashable, Sendable, Codable, Identifiable {
     public init(
         role: String, title: LocalizedText, summary: LocalizedText? = nil, modules: [String],
         validity: ISODuration, dueSoon: ISODuration = LearningPath.defaultDueSoon,
-        milestones: [AttestedMilestone] = []
+        milestones: [AttestedMilestone] = [], dueWithin: ISODuration? = nil
     ) {
         self.role = role
         self.title = title
@@ -34,6 +37,7 @@ public struct LearningPath: Hashable, Sendable, Codable, Identifiable {
         self.validity = validity
         self.dueSoon = dueSoon
         self.milestones = milestones
+        self.dueWithin = dueWithin
     }
 }
 

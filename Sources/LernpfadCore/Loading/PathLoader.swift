@@ -25,6 +25,7 @@ struct PathLoader {
         let summary = reader.localized("summary", required: false)
         let validity = reader.duration("validity")
         let dueSoon = reader.duration("due_soon", required: false) ?? LearningPath.defaultDueSoon
+        let dueWithin = reader.duration("due_within", required: false)
 
         var modules: [String] = []
         if let entries = reader.strings("modules") {
@@ -62,7 +63,7 @@ struct PathLoader {
         guard let role, let title, let validity else { return nil }
         let path = LearningPath(
             role: role, title: title, summary: summary, modules: modules, validity: validity, dueSoon: dueSoon,
-            milestones: milestones)
+            milestones: milestones, dueWithin: dueWithin)
         return (path, PathMarks(file: file, milestoneMarks: milestoneMarks))
     }
 }

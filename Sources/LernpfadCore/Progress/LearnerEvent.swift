@@ -18,6 +18,8 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         case attested
         /// The learner started a module over; earlier progress no longer counts.
         case moduleReset
+        /// A role was given to the learner (at enrolment or later): a path's `due_within` counts from here.
+        case roleAdded
     }
 
     /// A UUID made when the event happened; it doubles as the xAPI statement id.
@@ -50,6 +52,8 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
     public var by: String?
     /// A note with the attestation.
     public var note: String?
+    /// The role, for `roleAdded`.
+    public var role: String?
     /// Members this version does not know (a newer version or another tool wrote them), kept unchanged.
     public var extra: [String: JSONValue]
 
@@ -58,7 +62,7 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         id: UUID = UUID(), at: Date, kind: Kind, module: String? = nil, moduleVersion: SemanticVersion? = nil,
         lesson: String? = nil, question: String? = nil, score: Double? = nil, passed: Bool? = nil,
         answers: [Answer]? = nil, seed: UInt64? = nil, durationSeconds: Double? = nil, milestone: String? = nil,
-        by: String? = nil, note: String? = nil, extra: [String: JSONValue] = [:]
+        by: String? = nil, note: String? = nil, role: String? = nil, extra: [String: JSONValue] = [:]
     ) {
         self.id = id
         // Files keep milliseconds; rounding here makes an event equal to itself after a save.
@@ -76,12 +80,13 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         self.milestone = milestone
         self.by = by
         self.note = note
+        self.role = role
         self.extra = extra
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, at, kind = "type", module, moduleVersion, lesson, question, score, passed, answers, seed
-        case durationSeconds, milestone, by, note
+        case durationSeconds, milestone, by, note, role
     }
 
     /// Reads an event, keeping members it does not know in `extra`.
@@ -102,6 +107,7 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         milestone = try container.decodeIfPresent(String.self, forKey: .milestone)
         by = try container.decodeIfPresent(String.self, forKey: .by)
         note = try container.decodeIfPresent(String.self, forKey: .note)
+        role = try container.decodeIfPresent(String.self, forKey: .role)
         extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
     }
 
@@ -123,6 +129,7 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         try container.encodeIfPresent(milestone, forKey: .milestone)
         try container.encodeIfPresent(by, forKey: .by)
         try container.encodeIfPresent(note, forKey: .note)
+        try container.encodeIfPresent(role, forKey: .role)
         try encoder.encodeUnknown(extra)
     }
 

@@ -53,6 +53,30 @@ public struct LearnerRecord: Hashable, Sendable, Codable {
         try encoder.encodeUnknown(extra)
     }
 
+    /// A new record for `learner` with one `roleAdded` event per role at `now`: the enrolment, from which a path's
+    /// `due_within` counts.
+    public static func enrolling(_ learner: LearnerProfile, at now: Date) -> LearnerRecord {
+        var record = LearnerRecord(learner: learner)
+        var seen: Set<String> = []
+        for role in learner.roles where seen.insert(role).inserted {
+            record.events.append(LearnerEvent(at: now, kind: .roleAdded, role: role))
+        }
+        return record
+    }
+
+    /// Gives the learner each role of `roles` they do not have yet, with a `roleAdded` event at `now`; returns the
+    /// roles that were new.
+    @discardableResult
+    public mutating func addRoles(_ roles: [String], at now: Date) -> [String] {
+        var added: [String] = []
+        for role in roles where !learner.roles.contains(role) {
+            learner.roles.append(role)
+            events.append(LearnerEvent(at: now, kind: .roleAdded, role: role))
+            added.append(role)
+        }
+        return added
+    }
+
     /// Events in time order (the file keeps them in append order, which may differ after a merge).
     public var chronologicalEvents: [LearnerEvent] {
         // Events are appended as they happen, so the file is almost always in order already.

@@ -30,10 +30,12 @@ public enum ProgressEngine {
         for path: LearningPath, events: [LearnerEvent], byModule eventsByModule: [String: [LearnerEvent]],
         catalog: Catalog, now: Date
     ) -> PathProgress {
+        let deadline = firstCompletionDeadline(path, events: events, now: now)
         let modules = path.modules.map { id -> ModuleProgress in
             guard let module = catalog.module(id) else { return unavailable(id) }
             return self.module(
-                module, validity: path.validity, dueSoon: path.dueSoon, events: eventsByModule[id] ?? [], now: now)
+                module, validity: path.validity, dueSoon: path.dueSoon, events: eventsByModule[id] ?? [], now: now,
+                firstCompletionDue: deadline?.due)
         }
         let done = modules.filter { $0.state.isValidCompletion }.count
         let everCompleted = modules.allSatisfy { $0.completion != nil }
@@ -49,16 +51,41 @@ public enum ProgressEngine {
         return PathProgress(
             role: path.role, state: state, modules: modules, modulesDone: done,
             fraction: modules.isEmpty ? 0 : Double(done) / Double(modules.count), completedAt: completedAt,
-            validUntil: validUntil, milestones: milestones)
+            validUntil: validUntil, milestones: milestones, deadline: deadline)
+    }
+
+    /// The path's deadline for the first completion (`due_within`), counted from the latest `roleAdded` event for
+    /// its role up to `now`, else (files from before roles were recorded) from the learner's first event. Nil when
+    /// the path sets none, when nothing happened yet, or when the role is only added after `now`.
+    /// `events` are in time order.
+    public static func firstCompletionDeadline(_ path: LearningPath, events: [LearnerEvent], now: Date)
+        -> FirstCompletionDeadline?
+    {
+        guard let within = path.dueWithin else { return nil }
+        let added = events.filter { $0.kind == .roleAdded && $0.role == path.role }
+        let start: FirstCompletionDeadline.Start
+        let from: Date
+        if !added.isEmpty {
+            guard let latest = added.last(where: { $0.at <= now }) else { return nil }
+            start = .roleAdded
+            from = latest.at
+        } else {
+            guard let first = events.first, first.at <= now else { return nil }
+            start = .firstEvent
+            from = first.at
+        }
+        return FirstCompletionDeadline(within: within, start: start, from: from, due: within.added(to: from))
     }
 
     /// The standing in one module, given the path's validity rules.
     ///
     /// A first completion needs every lesson read and the quiz passed (in either order). After that, a refresher
     /// completes with a new passed quiz plus a fresh read of each lesson the changelog marks as changed since the
-    /// completed version. A reset starts the module over.
+    /// completed version. A reset starts the module over. Without a completion, `firstCompletionDue` (the path's
+    /// `due_within` deadline) makes the module overdue once `now` reaches it.
     public static func module(
-        _ module: Module, validity: ISODuration, dueSoon: ISODuration, events: [LearnerEvent], now: Date
+        _ module: Module, validity: ISODuration, dueSoon: ISODuration, events: [LearnerEvent], now: Date,
+        firstCompletionDue: Date? = nil
     ) -> ModuleProgress {
         var lessonsRead: [String: Date] = [:]
         var completion: ModuleCompletion?
@@ -131,7 +158,7 @@ public enum ProgressEngine {
                     pendingPass = (event.at, event.moduleVersion, score)
                     checkCompletion(at: event.at)
                 }
-            case .lessonOpened, .questionReviewed, .attested:
+            case .lessonOpened, .questionReviewed, .attested, .roleAdded:
                 break
             }
         }
@@ -156,6 +183,8 @@ public enum ProgressEngine {
                 let changed = module.lessonsChanged(since: version)
                 refresher = lessonIDs.filter { changed.contains($0) }
             }
+        } else if let firstCompletionDue, now >= firstCompletionDue {
+            state = .overdue
         }
         return ModuleProgress(
             module: module.id, state: state,
@@ -164,7 +193,8 @@ public enum ProgressEngine {
                     completion.map { lessonsRead[id]! > $0.at } ?? true
                 }),
             completion: completion, validUntil: validUntil, refresherLessons: refresher, lastScore: lastScore,
-            lastActivity: lastActivity, isAvailable: true)
+            lastActivity: lastActivity, isAvailable: true,
+            firstCompletionDue: completion == nil ? firstCompletionDue : nil)
     }
 
     /// The standing of an attested milestone: the latest attestation, valid for the path's validity.
@@ -179,7 +209,8 @@ public enum ProgressEngine {
         let state: ProgressState =
             now >= expiry ? .overdue : now >= path.dueSoon.subtracted(from: expiry) ? .dueSoon : .completed
         return MilestoneProgress(
-            milestone: id, state: state, attestedAt: attestation.at, attestedBy: attestation.by, validUntil: expiry)
+            milestone: id, state: state, attestedAt: attestation.at, attestedBy: attestation.by, validUntil: expiry,
+            note: attestation.note)
     }
 
     /// True when every prerequisite of `module` has been completed at least once.

@@ -63,6 +63,11 @@ public struct ModuleProgress: Hashable, Sendable, Codable {
     public var lastActivity: Date?
     /// False when the path names a module that did not load.
     public var isAvailable: Bool
+    /// The path's deadline for the first completion, while the module has none (`due_within`); nil otherwise.
+    public var firstCompletionDue: Date? = nil
+
+    /// By when something is needed: the end of the validity, else the deadline for the first completion.
+    public var due: Date? { validUntil ?? firstCompletionDue }
 }
 
 /// A learner's standing in the path of one role.
@@ -83,6 +88,28 @@ public struct PathProgress: Hashable, Sendable, Codable {
     public var validUntil: Date?
     /// The path's attested milestones.
     public var milestones: [MilestoneProgress]
+    /// The deadline for the first completion, when the path sets `due_within` and a start is known.
+    public var deadline: FirstCompletionDeadline? = nil
+}
+
+/// A path's deadline for the first completion (`due_within`): from when it counts and when it ends.
+public struct FirstCompletionDeadline: Hashable, Sendable, Codable {
+    /// What the deadline counts from.
+    public enum Start: String, Hashable, Sendable, Codable {
+        /// The day the path's role was added (a `roleAdded` event).
+        case roleAdded
+        /// The learner's first event: files written before roles were recorded as events.
+        case firstEvent
+    }
+
+    /// The path's `due_within`.
+    public var within: ISODuration
+    /// What it counts from.
+    public var start: Start
+    /// The day it counts from.
+    public var from: Date
+    /// When the first completion is due.
+    public var due: Date
 }
 
 /// A practical milestone's standing.
@@ -97,4 +124,6 @@ public struct MilestoneProgress: Hashable, Sendable, Codable {
     public var attestedBy: String?
     /// When it runs out.
     public var validUntil: Date?
+    /// The note of the latest attestation, e.g. the workshop's topic.
+    public var note: String? = nil
 }

@@ -62,14 +62,23 @@ public enum StateDerivation {
         case majorVersionChanged
         /// The path names a module that did not load.
         case moduleNotLoaded
+        /// Never completed, and the path's deadline for the first completion (`due_within`) has passed.
+        case firstCompletionDeadlinePassed
     }
 
     /// The reason for a module's state; `dueSoon` is the path's due-soon window.
     public static func reason(_ module: ModuleProgress, dueSoon: ISODuration) -> Reason {
         guard module.isAvailable else { return Reason(state: module.state, rule: .moduleNotLoaded) }
         switch module.state {
-        case .notStarted: return Reason(state: .notStarted, rule: .nothingDone)
-        case .inProgress: return Reason(state: .inProgress, rule: .notYetCompleted, since: module.lastActivity)
+        case .notStarted:
+            return Reason(state: .notStarted, rule: .nothingDone, since: nil, due: module.firstCompletionDue)
+        case .inProgress:
+            return Reason(
+                state: .inProgress, rule: .notYetCompleted, since: module.lastActivity, due: module.firstCompletionDue)
+        case .overdue where module.completion == nil:
+            return Reason(
+                state: .overdue, rule: .firstCompletionDeadlinePassed, since: module.firstCompletionDue,
+                due: module.firstCompletionDue)
         case .completed:
             return Reason(
                 state: .completed, rule: .validFromCompletion, since: module.completion?.at, due: module.validUntil)
@@ -121,9 +130,9 @@ extension ProgressState {
 
 extension PathProgress {
     /// The earliest date by which something in the path is or was needed (a module or milestone overdue, due soon
-    /// or to be refreshed); nil when nothing needs attention.
+    /// or to be refreshed, or a first completion past its deadline); nil when nothing needs attention.
     public var attentionDue: Date? {
-        let modules = self.modules.lazy.filter(\.state.needsAttention).compactMap(\.validUntil)
+        let modules = self.modules.lazy.filter(\.state.needsAttention).compactMap(\.due)
         let milestones = self.milestones.lazy.filter(\.state.needsAttention).compactMap(\.validUntil)
         return (Array(modules) + Array(milestones)).min()
     }

@@ -35,8 +35,10 @@ public struct StatusReport: Codable, Sendable, Hashable {
         public var validUntil: Date?
         /// Module detail.
         public var modules: [ModuleEntry]
-        /// Attested milestones.
+        /// Attested milestones, with who attested, when and the note.
         public var milestones: [MilestoneProgress]
+        /// The deadline for the first completion (`due_within`), if the path sets one.
+        public var deadline: FirstCompletionDeadline?
     }
 
     /// One module in a path.
@@ -63,6 +65,8 @@ public struct StatusReport: Codable, Sendable, Hashable {
         public var refresherLessons: [String]
         /// False when the module did not load.
         public var available: Bool
+        /// The path's deadline for the first completion while the module has none.
+        public var firstCompletionDue: Date?
     }
 
     /// Builds the report from a record, the catalog and `now`.
@@ -71,7 +75,7 @@ public struct StatusReport: Codable, Sendable, Hashable {
         learner = record.learner
         asOf = now
         position = record.position
-        lastActivity = record.events.map(\.at).max()
+        lastActivity = record.events.lazy.filter { $0.kind != .roleAdded }.map(\.at).max()
         reviewsDue = ProgressEngine.dueReviews(record, catalog: catalog, now: now).count
         paths = ProgressEngine.paths(for: record, catalog: catalog, now: now).map { progress in
             let path = catalog.path(progress.role)
@@ -83,13 +87,14 @@ public struct StatusReport: Codable, Sendable, Hashable {
                     lessonsTotal: content?.lessons.count ?? 0, completedAt: module.completion?.at,
                     completedVersion: module.completion?.version, validUntil: module.validUntil,
                     score: module.completion?.score, refresherLessons: module.refresherLessons,
-                    available: module.isAvailable)
+                    available: module.isAvailable, firstCompletionDue: module.firstCompletionDue)
             }
             return PathEntry(
                 role: progress.role, title: path?.title.text(in: language) ?? progress.role, state: progress.state,
                 modulesDone: progress.modulesDone, modulesTotal: progress.modules.count,
                 percent: progress.percent, completedAt: progress.completedAt,
-                validUntil: progress.validUntil, modules: modules, milestones: progress.milestones)
+                validUntil: progress.validUntil, modules: modules, milestones: progress.milestones,
+                deadline: progress.deadline)
         }
     }
 
@@ -108,6 +113,9 @@ public struct StatusReport: Codable, Sendable, Hashable {
                 headline += " · completed \(CalendarDay(completedAt))"
             }
             if let validUntil = path.validUntil { headline += " · valid until \(CalendarDay(validUntil))" }
+            if let deadline = path.deadline, path.completedAt == nil {
+                headline += " · first completion due \(CalendarDay(deadline.due))"
+            }
             lines.append(headline)
             lines.append("  \(path.modulesDone)/\(path.modulesTotal) modules · \(path.percent)%")
             for module in path.modules {
@@ -120,6 +128,11 @@ public struct StatusReport: Codable, Sendable, Hashable {
                     line += " · \(module.lessonsDone)/\(module.lessonsTotal) lessons"
                 }
                 if let validUntil = module.validUntil { line += " · valid until \(CalendarDay(validUntil))" }
+                if let due = module.firstCompletionDue {
+                    let days = TeamReport.days(from: due, to: asOf)
+                    line += " · first completion due \(CalendarDay(due))"
+                    if module.state == .overdue { line += " · overdue for \(days) day(s)" }
+                }
                 if let validUntil = module.validUntil {
                     let days = TeamReport.days(from: validUntil, to: asOf)
                     if module.state == .overdue { line += " · overdue for \(days) day(s)" }
@@ -135,6 +148,7 @@ public struct StatusReport: Codable, Sendable, Hashable {
                     if let by = milestone.attestedBy { line += " by \(by.sanitizedForMessage)" }
                     if let validUntil = milestone.validUntil { line += " · valid until \(CalendarDay(validUntil))" }
                     if milestone.state != .completed { line += " · \(milestone.state.words)" }
+                    if let note = milestone.note { line += " · note: \(note.sanitizedForMessage)" }
                 } else {
                     line += "not yet attested"
                 }

@@ -111,6 +111,7 @@ enum LearnerFileReader {
         var milestone: String?
         var by: String?
         var note: String?
+        var role: String?
         var extra: [String: JSONValue] = [:]
         try reader.readObjectKeys { reader, key throws(Refusal) in
             guard let field = EventField.table.field(key) else {
@@ -146,13 +147,15 @@ enum LearnerFileReader {
             case .milestone: milestone = try optionalString(&reader)
             case .by: by = try optionalString(&reader)
             case .note: note = try optionalString(&reader)
+            case .role: role = try optionalString(&reader)
             }
         }
         guard let id, let at, let kind else { throw Refusal(offset: 0) }
         return LearnerEvent(
             id: id, at: at, kind: kind, module: module, moduleVersion: moduleVersion, lesson: lesson,
             question: question, score: score, passed: passed, answers: answers, seed: seed,
-            durationSeconds: durationSeconds, milestone: milestone, by: by, note: note, extra: extra)
+            durationSeconds: durationSeconds, milestone: milestone, by: by, note: note, role: role,
+            extra: extra)
     }
 
     private static func readAnswer(_ reader: inout JSONReader) throws(Refusal) -> LearnerEvent.Answer {
@@ -244,7 +247,7 @@ enum LearnerFileReader {
 /// The keys of an event, told apart by their bytes rather than by making a `String` of each.
 private enum EventField: CaseIterable {
     case id, at, type, module, moduleVersion, lesson, question, score, passed, answers, seed, durationSeconds
-    case milestone, by, note
+    case milestone, by, note, role
 
     static let table = KeyTable<EventField>(allCases.map { (String(describing: $0), $0) })
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Settings from `$XDG_CONFIG_HOME/lernpfad/config.yaml`: the xAPI home page, the LRS and its credentials.
@@ -12,6 +13,8 @@ public struct Settings: Sendable, Equatable {
     public var lrsPassword: String?
     /// The default team for `lernpfad team`.
     public var team: String?
+    /// Who the person using this installation is, e.g. `ben`: `lernpfad attest` records it as the attester.
+    public var identity: String?
 
     /// The home page used until an organisation sets its own (`.invalid` is reserved and never resolves).
     public static let defaultHomePage = "https://lernpfad.invalid"
@@ -42,6 +45,14 @@ public struct Settings: Sendable, Equatable {
         settings.lrsUser = reader.string("lrs_user", required: false)
         settings.lrsPassword = reader.string("lrs_password", required: false)
         settings.team = reader.string("team", required: false)
+        if let identity = reader.string("identity", required: false) {
+            let trimmed = identity.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                sink.error(file, reader.node("identity")?.sourceMark, "identity must not be empty")
+            } else {
+                settings.identity = trimmed
+            }
+        }
         reader.finish(what: "config.yaml")
         if let first = sink.diagnostics.first(where: { $0.severity == .error }) { return .failure(first) }
         return .success(settings)

@@ -110,11 +110,14 @@ public struct XAPIExporter: Sendable {
             object = activity(
                 "\(homePage)/milestones/\(milestoneID)", name: catalog.milestone(milestoneID)?.milestone.title,
                 fallback: milestoneID, type: "http://adlnet.gov/expapi/activities/performance")
-            result = XAPIStatement.Result(completion: true)
+            result = XAPIStatement.Result(completion: true, response: event.note)
         case .moduleReset:
             guard let moduleID = event.module else { return nil }
             verb = Self.verb(VerbIRI.attempted, "attempted")
             object = moduleActivity(moduleID)
+        case .roleAdded:
+            // Enrolment bookkeeping for `due_within`, not a learning experience: no statement.
+            return nil
         }
         var context = context(
             module: event.module, version: event.moduleVersion, record: record, cycle: cycle, language: language)

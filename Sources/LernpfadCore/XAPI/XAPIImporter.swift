@@ -60,7 +60,8 @@ public struct XAPIImporter: Sendable {
             // Module completions are derived again by the engine; only milestones are events.
             guard let milestone = suffix(object, after: "/milestones/") else { return nil }
             return LearnerEvent(
-                id: id, at: at, kind: .attested, milestone: milestone, by: statement.context?.instructor?.account.name)
+                id: id, at: at, kind: .attested, milestone: milestone, by: statement.context?.instructor?.account.name,
+                note: statement.result?.response)
         case XAPIExporter.VerbIRI.attempted where parts.count == 1:
             return LearnerEvent(id: id, at: at, kind: .moduleReset, module: module, moduleVersion: version)
         default:

@@ -114,6 +114,7 @@ extension JSONTextWriter {
                     }
                 }
             }
+            json.member("response", result.response)
             if let score = result.score {
                 json.key("score")
                 json.object { json in json.member("scaled", score.scaled) }

@@ -71,6 +71,8 @@ public struct XAPIStatement: Codable, Sendable, Hashable {
         public var duration: String?
         /// lernpfad's own result data: every answer of a quiz attempt, so a team view can be rebuilt from an LRS.
         public var extensions: [String: [LearnerEvent.Answer]]?
+        /// The attestation's note, for an attested milestone.
+        public var response: String?
     }
 
     /// A scaled score.

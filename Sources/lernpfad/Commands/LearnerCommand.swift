@@ -5,7 +5,8 @@ import LernpfadCore
 /// `lernpfad learner add|list`: enrolment without the TUI.
 struct LearnerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "learner", abstract: "Enrol and list learners.", subcommands: [Add.self, List.self])
+        commandName: "learner", abstract: "Enrol and list learners, and give them roles.",
+        subcommands: [Add.self, Roles.self, List.self])
 
     /// `lernpfad learner add`.
     struct Add: ParsableCommand {
@@ -52,8 +53,57 @@ struct LearnerCommand: ParsableCommand {
             let profile = LearnerProfile(
                 id: id, name: trimmedName, team: team?.trimmingCharacters(in: .whitespaces), roles: roleList,
                 language: chosenLanguage)
-            try common.store.create(LearnerRecord(learner: profile))
+            // The enrolment is recorded as one roleAdded event per role: a path's due_within counts from it.
+            try common.store.create(LearnerRecord.enrolling(profile, at: Date()))
             Output.line("enrolled \(id) (\(roleList.joined(separator: ", "))) in \(common.store.learnersFolder)")
+        }
+    }
+
+    /// `lernpfad learner roles`: gives a learner more roles (or takes some away); each added role is recorded as
+    /// a `roleAdded` event, from which that path's `due_within` counts.
+    struct Roles: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add roles to a learner or remove them.")
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: "The learner id.")
+        var id: String
+
+        @Option(help: "Comma-separated roles to add.")
+        var add: String?
+
+        @Option(help: "Comma-separated roles to remove (their history stays).")
+        var remove: String?
+
+        func run() throws {
+            guard Identifier.isValidLearnerID(id) else {
+                throw UsageFailure(StoreError.invalidLearnerID(id).description)
+            }
+            let toAdd = Self.list(add)
+            let toRemove = Self.list(remove)
+            guard !toAdd.isEmpty || !toRemove.isEmpty else {
+                throw UsageFailure("say what to change: --add ROLE,... and/or --remove ROLE,...")
+            }
+            let catalog = try common.loadCatalog(now: Date())
+            for role in toAdd where catalog.path(role) == nil {
+                throw UsageFailure("unknown role '\(role)'; the content has: \(catalog.roles.joined(separator: ", "))")
+            }
+            guard common.store.exists(id) else {
+                throw UsageFailure(
+                    "no learner '\(id)' in \(common.store.learnersFolder); enrol with 'lernpfad learner add'")
+            }
+            let now = Date()
+            var added: [String] = []
+            let record = try common.store.update(id) { record in
+                record.learner.roles.removeAll { toRemove.contains($0) }
+                added = record.addRoles(toAdd, at: now)
+            }
+            let change = added.isEmpty ? "no new role" : "added \(added.joined(separator: ", "))"
+            Output.line("\(id): \(change); roles now \(record.learner.roles.joined(separator: ", "))")
+        }
+
+        private static func list(_ text: String?) -> [String] {
+            (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
     }
 
