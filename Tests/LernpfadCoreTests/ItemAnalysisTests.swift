@@ -183,11 +183,14 @@ struct ItemAnalysisTests {
         #expect(items.count == 5)
         #expect(items[0]["flags"] as? [String] == ["everyoneRight", "distractorNeverPicked"])
         #expect(json["missedQuestions"] != nil, "existing fields stay")
-        let html = report.html(catalog: catalog)
+        let html = report.html(catalog: catalog, language: .english)
         #expect(html.contains("<h2>Item analysis</h2>"))
         #expect(html.contains("everyone right (too easy)"))
         #expect(html.contains("strong learners miss it"))
         #expect(html.contains("never picked: b, c"))
-        #expect(html.contains("Frage q4? (q4)"))
+        #expect(html.contains("Question q4? (q4)"))
+        let german = report.html(catalog: catalog)
+        #expect(german.contains("<h2>Aufgabenanalyse</h2>") && german.contains("alle richtig (zu leicht)"))
+        #expect(german.contains("Frage q4? (q4)"))
     }
 }

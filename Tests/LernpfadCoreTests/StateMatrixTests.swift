@@ -125,7 +125,8 @@ struct StateMatrixTests {
             ((learner?["paths"] as? [[String: Any]])?.first?["state"] as? String) == expected.rawValue,
             "team JSON path state")
         #expect(
-            team.html(catalog: catalog).contains("<td class=\"\(expected.rawValue)\">\(expected.words)</td>"), "HTML")
+            team.html(catalog: catalog, language: .english).contains(
+                "<td class=\"\(expected.rawValue)\">\(expected.words)</td>"), "HTML")
     }
 
     @Test func precedenceIsTheDocumentedOrder() {

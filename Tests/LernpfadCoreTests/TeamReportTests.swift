@@ -131,8 +131,8 @@ struct TeamReportTests {
         let lines = csv.components(separatedBy: "\r\n")
         #expect(
             lines[0]
-                == "learner,name,team,role,state,percent,modules_done,modules_total,completed_at,valid_until,last_activity"
-        )
+                == "learner,name,team,role,state,percent,modules_done,modules_total,completed_at,valid_until,last_activity,"
+                + "overdue,due_soon,update_available,due,days_overdue")
         #expect(
             lines.contains {
                 $0.hasPrefix("carl,\"'=HYPERLINK(\"\"x\"\"), \"\"Carl\"\"\",sales,staff,notStarted,0,0,2")
@@ -158,7 +158,9 @@ struct TeamReportTests {
         #expect(html.contains("&lt;script&gt;"))
         #expect(!html.contains("src="))
         #expect(!html.contains("href="))
-        #expect(html.contains("attested by ben"))
+        #expect(
+            html.contains(
+                "<td>Kick-off</td><td class=\"completed\">abgeschlossen</td><td>ben</td><td>1. Februar 2026</td>"))
         #expect(html.contains("x.json: bad"))
     }
 }

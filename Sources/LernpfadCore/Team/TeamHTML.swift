@@ -3,61 +3,67 @@ import Foundation
 /// `lernpfad team --format html`: one self-contained page an AI manager can hand to an auditor as the internal
 /// record of AI-literacy measures (AI Act Art. 4): no scripts, no external assets.
 extension TeamReport {
-    /// The page.
-    public func html(catalog: Catalog) -> String {
-        let language = catalog.course.defaultLanguage
-        let title = "\(catalog.course.title.text(in: language)) – record of AI-literacy measures"
+    /// The page in `language` (the course's default language when nil): every heading, state and date in that
+    /// language (``TeamWording``), module and path titles instead of ids, learners grouped by team in natural order,
+    /// and a table of evidence per person.
+    public func html(catalog: Catalog, language: LanguageCode? = nil) -> String {
+        let language = language ?? catalog.course.defaultLanguage
+        let words = TeamWording.for(language)
+        let fallback = catalog.course.defaultLanguage
+        func title(_ text: LocalizedText) -> String { text.text(in: language, fallback: fallback) }
+        func moduleTitle(_ id: String) -> String { catalog.module(id).map { title($0.title) } ?? id }
+        let pageTitle = "\(title(catalog.course.title)) – \(words.pageTitle)"
         var body = ""
-        body += "<h1>\(Self.escape(title))</h1>\n"
-        body += "<p class=\"meta\">As of \(Self.escape(Timestamp.format(asOf))) · "
-        body += team.map { "team \(Self.escape($0))" } ?? "all teams"
-        body += " · \(learners.count) learner(s). Statuses are derived from each learner's event log and the "
-        body += "content versions below; they are never edited by hand.</p>\n"
-        body += "<h2>Progress per role</h2>\n" + chart(catalog: catalog)
-        body += "<h2>Learners</h2>\n" + learnerTable(catalog: catalog)
-        body += "<h2>Completions and attestations</h2>\n" + completions(catalog: catalog)
+        body += "<h1>\(Self.escape(pageTitle))</h1>\n"
+        body += "<p class=\"meta\">\(Self.escape(words.asOf(words.format(asOf)))) · "
+        body += Self.escape(team.map(words.team) ?? words.allTeams)
+        body += " · \(Self.escape(words.learners(learners.count))). \(Self.escape(words.derivedNote))</p>\n"
+        body += "<h2>\(Self.escape(words.progressPerRole))</h2>\n" + chart(catalog: catalog, words: words)
+        body += "<h2>\(Self.escape(words.learnersByTeam))</h2>\n" + teamSections(catalog: catalog, words: words)
         if !missedQuestions.isEmpty {
-            body += "<h2>Questions the team misses most</h2>\n<table><tr><th>module</th><th>question</th>"
-            body += "<th>wrong</th><th>answers</th><th>learners</th></tr>\n"
+            body += "<h2>\(Self.escape(words.missedQuestions))</h2>\n<table>" + Self.header(words.missedColumns)
             for missed in missedQuestions {
-                let prompt = catalog.module(missed.module)?.quiz?.question(missed.question)?.prompt.text(in: language)
-                body += "<tr><td>\(Self.escape(missed.module))</td><td>\(Self.escape(prompt ?? missed.question))</td>"
+                let prompt = catalog.module(missed.module)?.quiz?.question(missed.question).map { title($0.prompt) }
+                body += "<tr><td>\(Self.escape(moduleTitle(missed.module)))</td>"
+                body += "<td>\(Self.escape(prompt ?? missed.question))</td>"
                 body += "<td class=\"n\">\(missed.wrong)</td><td class=\"n\">\(missed.answers)</td>"
                 body += "<td class=\"n\">\(missed.learners)</td></tr>\n"
             }
             body += "</table>\n"
         }
-        if !itemAnalysis.isEmpty { body += "<h2>Item analysis</h2>\n" + itemTable(catalog: catalog) }
+        if !itemAnalysis.isEmpty {
+            body += "<h2>\(Self.escape(words.itemAnalysis))</h2>\n" + itemTable(catalog: catalog, words: words)
+        }
         if !skipped.isEmpty {
-            body += "<h2>Files not included</h2>\n<ul>\n"
+            body += "<h2>\(Self.escape(words.filesNotIncluded))</h2>\n<ul>\n"
             for file in skipped { body += "<li>\(Self.escape(file.file)): \(Self.escape(file.reason))</li>\n" }
             body += "</ul>\n"
         }
-        body += "<h2>Content versions</h2>\n<table><tr><th>module</th><th>version</th><th>reviewed</th>"
-        body += "<th>review by</th></tr>\n"
+        body += "<h2>\(Self.escape(words.contentVersions))</h2>\n<table>" + Self.header(words.versionColumns)
         for module in catalog.modules {
-            body += "<tr><td>\(Self.escape(module.title.text(in: language))) (\(Self.escape(module.id)))</td>"
-            body += "<td>\(module.version)</td><td>\(module.reviewed.map(\.description) ?? "")</td>"
-            body += "<td>\(module.reviewBy.map(\.description) ?? "")</td></tr>\n"
+            body += "<tr><td>\(Self.escape(title(module.title))) (\(Self.escape(module.id)))</td>"
+            body += "<td>\(module.version)</td><td>\(module.reviewed.map(words.format) ?? "")</td>"
+            body += "<td>\(module.reviewBy.map(words.format) ?? "")</td></tr>\n"
         }
         body += "</table>\n"
         return """
             <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
+            <html lang="\(Self.escape(language.rawValue))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(Self.escape(title))</title>
+            <title>\(Self.escape(pageTitle))</title>
             <style>
             body { font-family: system-ui, sans-serif; margin: 2rem; color: #1b1b1b; max-width: 75rem; }
             h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
+            h3 { font-size: 1.05rem; margin-top: 1.5rem; } h4 { font-size: 0.95rem; margin: 1rem 0 0.3rem; }
             .meta { color: #555; }
             table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
             th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
             td.n { text-align: right; }
             .overdue { color: #b00020; font-weight: bold; } .dueSoon, .updateAvailable { color: #8a5a00; }
-            .completed { color: #1b5e20; } .notStarted { color: #666; }
-            @media print { body { margin: 0; } }
+            .completed { color: #1b5e20; } .notStarted { color: #595959; }
+            @media print { body { margin: 0; } section { break-inside: avoid-page; } }
             </style>
             </head>
             <body>
@@ -73,104 +79,217 @@ extension TeamReport {
         (.inProgress, "#1565c0"), (.notStarted, "#bdbdbd"),
     ]
 
-    /// A horizontal stacked bar per role in inline SVG.
-    func chart(catalog: Catalog) -> String {
-        let language = catalog.course.defaultLanguage
-        let barWidth = 600.0
+    /// The chart's width in SVG units, its font size, and the swatch and gaps of its legend.
+    static let chartWidth = 860.0
+    static let chartFontSize = 13.0
+    static let legendSwatch = 12.0
+    static let legendTextOffset = 16.0
+    static let legendGap = 22.0
+    static let legendLineHeight = 20.0
+
+    /// A legend entry: where its swatch starts, on which line, and where its text ends.
+    struct LegendItem: Equatable {
+        var x: Double
+        var line: Int
+        var end: Double
+    }
+
+    /// Lays the legend out from the widths of its texts: an item that would end past `width` starts a new line.
+    static func legendLayout(_ texts: [String], width: Double = chartWidth) -> [LegendItem] {
+        var items: [LegendItem] = []
+        var x = 0.0
+        var line = 0
+        for text in texts {
+            let length = legendTextOffset + textWidth(text, size: chartFontSize)
+            if x > 0 && x + length > width {
+                x = 0
+                line += 1
+            }
+            items.append(LegendItem(x: x, line: line, end: x + length))
+            x += length + legendGap
+        }
+        return items
+    }
+
+    /// A generous estimate of how wide `text` is in a sans-serif font of `size`: per character at least as wide
+    /// as DejaVu Sans and Liberation Sans (the fonts Chromium falls back to on Linux), wide characters an em.
+    static func textWidth(_ text: String, size: Double) -> Double {
+        var ems = 0.0
+        for character in text {
+            switch character {
+            case "i", "j", "l", "I", "'", "|", ".", ",", ":", ";", "!", "·": ems += 0.34
+            case " ", "f", "t", "r", "(", ")", "[", "]", "-", "/": ems += 0.45
+            case "m", "w", "M", "W", "%", "@", "–", "—": ems += 1.0
+            case "A"..."Z", "Ä", "Ö", "Ü": ems += 0.8
+            default: ems += DisplayWidth.of(character) > 1 ? 1.05 : 0.68
+            }
+        }
+        return ems * size
+    }
+
+    /// A horizontal stacked bar per role in inline SVG, with a legend laid out to fit.
+    func chart(catalog: Catalog, words: TeamWording) -> String {
+        let language = words.language
+        let size = Self.chartFontSize
         let rowHeight = 34.0
-        let height = Double(roles.count) * rowHeight + 40
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Progress per role\" "
-        svg += "width=\"860\" height=\"\(Int(height))\" viewBox=\"0 0 860 \(Int(height))\" font-family=\"sans-serif\" "
-        svg += "font-size=\"13\">\n"
+        let names = roles.map {
+            catalog.path($0.role)?.title.text(in: language, fallback: catalog.course.defaultLanguage) ?? $0.role
+        }
+        let totals = roles.map { "\($0.meanPercent)% · \($0.learners)" }
+        // The columns fit their widest text: long path titles never run into the bars.
+        let labelWidth = min(320, max(120, (names.map { Self.textWidth($0, size: size) }.max() ?? 0) + 12))
+        let totalWidth = (totals.map { Self.textWidth($0, size: size) }.max() ?? 0) + 12
+        let barWidth = max(100, Self.chartWidth - labelWidth - totalWidth)
+        let legendTexts = Self.stateColours.map { words.state($0.0) }
+        let legend = Self.legendLayout(legendTexts)
+        let legendY = Double(roles.count) * rowHeight + 16
+        let height = Int(legendY + Double((legend.last?.line ?? 0) + 1) * Self.legendLineHeight + 4)
+        let width = Int(Self.chartWidth)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+        svg += "aria-label=\"\(Self.escape(words.progressPerRole))\" width=\"\(width)\" height=\"\(height)\" "
+        svg += "viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\" font-size=\"\(Int(size))\">\n"
         for (index, summary) in roles.enumerated() {
             let y = Double(index) * rowHeight + 8
-            let name = catalog.path(summary.role)?.title.text(in: language) ?? summary.role
-            svg += "<text x=\"0\" y=\"\(y + 16)\">\(Self.escape(name))</text>\n"
-            var x = 170.0
+            svg += "<text x=\"0\" y=\"\(y + 16)\">\(Self.escape(names[index]))</text>\n"
+            var x = labelWidth
             for (state, colour) in Self.stateColours {
                 let count = summary.states[state.rawValue] ?? 0
                 guard count > 0 else { continue }
                 let width = barWidth * Double(count) / Double(max(1, summary.learners))
                 svg += "<rect x=\"\(Self.number(x))\" y=\"\(y)\" width=\"\(Self.number(width))\" height=\"22\" "
-                svg += "fill=\"\(colour)\"><title>\(state.words): \(count)</title></rect>\n"
+                svg += "fill=\"\(colour)\"><title>\(Self.escape(words.state(state))): \(count)</title></rect>\n"
                 x += width
             }
-            svg += "<text x=\"780\" y=\"\(y + 16)\">\(summary.meanPercent)% · \(summary.learners)</text>\n"
+            svg += "<text x=\"\(Self.number(labelWidth + barWidth + 8))\" y=\"\(y + 16)\">\(totals[index])</text>\n"
         }
-        var legendX = 170.0
-        let legendY = Double(roles.count) * rowHeight + 16
-        for (state, colour) in Self.stateColours {
-            svg +=
-                "<rect x=\"\(Self.number(legendX))\" y=\"\(legendY)\" width=\"12\" height=\"12\" fill=\"\(colour)\"/>"
-            svg += "<text x=\"\(Self.number(legendX + 16))\" y=\"\(legendY + 11)\">\(state.words)</text>\n"
-            legendX += 135
+        for (item, (text, (_, colour))) in zip(legend, zip(legendTexts, Self.stateColours)) {
+            let y = legendY + Double(item.line) * Self.legendLineHeight
+            svg += "<rect x=\"\(Self.number(item.x))\" y=\"\(y)\" width=\"\(Int(Self.legendSwatch))\" "
+            svg += "height=\"\(Int(Self.legendSwatch))\" fill=\"\(colour)\"/>"
+            svg += "<text class=\"legend\" x=\"\(Self.number(item.x + Self.legendTextOffset))\" y=\"\(y + 11)\">"
+            svg += "\(Self.escape(text))</text>\n"
         }
         return svg + "</svg>\n"
     }
 
-    private func learnerTable(catalog: Catalog) -> String {
-        var html = "<table><tr><th>learner</th><th>team</th><th>role</th><th>state</th><th>done</th>"
-        html += "<th>completed</th><th>valid until</th><th>last activity</th></tr>\n"
+    /// A section per team in natural order (learners without a team last): the team's learners, most urgent first,
+    /// then each person's evidence.
+    private func teamSections(catalog: Catalog, words: TeamWording) -> String {
+        var groups: [String: [LearnerRow]] = [:]
+        var noTeam: [LearnerRow] = []
         for learner in learners {
+            if let team = learner.team { groups[team, default: []].append(learner) } else { noTeam.append(learner) }
+        }
+        var sections = groups.map { (key: Self.naturalKey($0.key), name: $0.key, rows: $0.value) }
+            .sorted { ($0.key, $0.name) < ($1.key, $1.name) }
+            .map { (name: words.team($0.name), rows: $0.rows) }
+        if !noTeam.isEmpty { sections.append((name: words.noTeam, rows: noTeam)) }
+        var html = ""
+        var person = 0
+        for (number, section) in sections.enumerated() {
+            html += "<section aria-labelledby=\"team-\(number + 1)\">\n"
+            html += "<h3 id=\"team-\(number + 1)\">\(Self.escape(section.name)) · "
+            html += "\(Self.escape(words.learners(section.rows.count)))</h3>\n"
+            html += learnerTable(section.rows, catalog: catalog, words: words)
+            for learner in section.rows {
+                person += 1
+                html += evidence(learner, number: person, catalog: catalog, words: words)
+            }
+            html += "</section>\n"
+        }
+        return html
+    }
+
+    private func learnerTable(_ rows: [LearnerRow], catalog: Catalog, words: TeamWording) -> String {
+        var html = "<table>" + Self.header(words.learnerColumns)
+        for learner in rows {
+            let name = "<td>\(Self.escape(learner.name)) (\(Self.escape(learner.id)))</td>"
+            let last = learner.lastActivity.map { words.format($0) } ?? words.never
+            if learner.paths.isEmpty {
+                html += "<tr>\(name)<td></td><td class=\"notStarted\">\(Self.escape(words.state(.notStarted)))</td>"
+                html += "<td></td><td></td><td></td><td></td><td>\(Self.escape(last))</td></tr>\n"
+            }
             for path in learner.paths {
-                html += "<tr><td>\(Self.escape(learner.name)) (\(Self.escape(learner.id)))</td>"
-                html += "<td>\(Self.escape(learner.team ?? ""))</td><td>\(Self.escape(path.role))</td>"
-                html += "<td class=\"\(path.state.rawValue)\">\(path.state.words)</td>"
-                html += "<td class=\"n\">\(path.percent)% (\(path.modulesDone)/\(path.modulesTotal))</td>"
-                html += "<td>\(Self.day(path.completedAt))</td><td>\(Self.day(path.validUntil))</td>"
-                html += "<td>\(Self.day(learner.lastActivity))</td></tr>\n"
+                let role = catalog.path(path.role)?.title.text(
+                    in: words.language, fallback: catalog.course.defaultLanguage)
+                html += "<tr>\(name)<td>\(Self.escape(role ?? path.role))</td>"
+                html += "<td class=\"\(path.state.rawValue)\">\(Self.escape(words.state(path.state)))</td>"
+                html += "<td class=\"n\">\(path.percent)%</td><td>\(Self.escape(words.counts(path)))</td>"
+                html += "<td>\(Self.escape(words.format(path.due ?? path.validUntil)))</td>"
+                html += "<td class=\"n\">\(path.daysOverdue.map(String.init) ?? "")</td>"
+                html += "<td>\(Self.escape(last))</td></tr>\n"
             }
         }
         return html + "</table>\n"
     }
 
-    private func completions(catalog: Catalog) -> String {
-        var html = "<table><tr><th>learner</th><th>module</th><th>version</th><th>completed</th><th>score</th>"
-        html += "<th>valid until</th></tr>\n"
-        for learner in learners {
-            var seen = Set<String>()
-            for path in learner.paths {
-                for module in path.modules where module.completedAt != nil && seen.insert(module.module).inserted {
-                    html += "<tr><td>\(Self.escape(learner.name))</td><td>\(Self.escape(module.module))</td>"
-                    html +=
-                        "<td>\(module.version.map(\.description) ?? "")</td><td>\(Self.day(module.completedAt))</td>"
-                    html += "<td class=\"n\">\(module.score.map { "\(Int(($0 * 100).rounded()))%" } ?? "")</td>"
-                    html += "<td>\(Self.day(module.validUntil))</td></tr>\n"
-                }
-                for milestone in path.milestones
-                where milestone.attestedAt != nil && seen.insert(milestone.milestone).inserted {
-                    html += "<tr><td>\(Self.escape(learner.name))</td><td>milestone \(Self.escape(milestone.milestone))"
-                    html += " (attested by \(Self.escape(milestone.attestedBy ?? "unknown")))</td><td></td>"
-                    html +=
-                        "<td>\(Self.day(milestone.attestedAt))</td><td></td><td>\(Self.day(milestone.validUntil))</td></tr>\n"
-                }
+    /// One person's record: every module of their paths (once) with version, completion, score and validity, and
+    /// every attested milestone with who attested it and when.
+    private func evidence(_ learner: LearnerRow, number: Int, catalog: Catalog, words: TeamWording) -> String {
+        let language = words.language
+        let fallback = catalog.course.defaultLanguage
+        var html = "<h4 id=\"person-\(number)\">\(Self.escape(words.evidence)): \(Self.escape(learner.name)) "
+        html += "(\(Self.escape(learner.id)))</h4>\n"
+        var seen = Set<String>()
+        var modules = ""
+        var milestones = ""
+        for path in learner.paths {
+            for module in path.modules where seen.insert(module.module).inserted {
+                let title = catalog.module(module.module)?.title.text(in: language, fallback: fallback)
+                modules += "<tr><td>\(Self.escape(title ?? module.module))</td>"
+                modules += "<td>\(module.version.map(\.description) ?? "")</td>"
+                modules += "<td class=\"\(module.state.rawValue)\">\(Self.escape(words.state(module.state)))</td>"
+                modules += "<td>\(Self.escape(words.format(module.completedAt)))</td>"
+                modules += "<td class=\"n\">\(module.score.map { "\(Int(($0 * 100).rounded()))%" } ?? "")</td>"
+                modules += "<td>\(Self.escape(words.format(module.validUntil)))</td>"
+                modules += "<td class=\"n\">\(module.daysOverdue.map(String.init) ?? "")</td></tr>\n"
+            }
+            let definitions = catalog.path(path.role)?.milestones ?? []
+            for milestone in path.milestones where seen.insert("milestone " + milestone.milestone).inserted {
+                let title = definitions.first { $0.id == milestone.milestone }?.title.text(
+                    in: language, fallback: fallback)
+                milestones += "<tr><td>\(Self.escape(title ?? milestone.milestone))</td>"
+                milestones += "<td class=\"\(milestone.state.rawValue)\">"
+                milestones += "\(Self.escape(words.state(milestone.state)))</td>"
+                let by = milestone.attestedAt == nil ? "" : milestone.attestedBy ?? words.unknown
+                milestones += "<td>\(Self.escape(by))</td>"
+                milestones += "<td>\(Self.escape(words.format(milestone.attestedAt)))</td>"
+                milestones += "<td>\(Self.escape(words.format(milestone.validUntil)))</td></tr>\n"
             }
         }
-        return html + "</table>\n"
+        if !modules.isEmpty { html += "<table>" + Self.header(words.evidenceColumns) + modules + "</table>\n" }
+        if !milestones.isEmpty {
+            html += "<table>" + Self.header(words.attestationColumns) + milestones + "</table>\n"
+        }
+        return html
+    }
+
+    /// One row of column headers.
+    private static func header(_ columns: [String]) -> String {
+        "<tr>" + columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>\n"
     }
 
     /// One row per question: how hard, how well it separates strong from weak learners, what to look at.
-    private func itemTable(catalog: Catalog) -> String {
-        let language = catalog.course.defaultLanguage
-        var html = "<p class=\"meta\">Each learner's first attempt per module at its current version. Right: the "
-        html += "share of right answers. Discrimination: the point-biserial correlation between getting this "
-        html += "question right and the share right on the attempt's other questions (below "
-        html += "\(Self.lowDiscrimination) with \(Self.itemFlagMinimum) or more answers: strong learners miss it). "
-        html += "Flags need at least \(Self.itemFlagMinimum) answers.</p>\n"
-        html += "<table><tr><th>module</th><th>question</th><th>answers</th><th>right</th><th>discrimination</th>"
-        html += "<th>picks per choice</th><th>flags</th></tr>\n"
+    private func itemTable(catalog: Catalog, words: TeamWording) -> String {
+        let language = words.language
+        let fallback = catalog.course.defaultLanguage
+        var html = "<p class=\"meta\">"
+        html += Self.escape(words.itemNote(Self.lowDiscrimination, Self.itemFlagMinimum)) + "</p>\n"
+        html += "<table>" + Self.header(words.itemColumns)
         for item in itemAnalysis {
-            let prompt = catalog.module(item.module)?.quiz?.question(item.question)?.prompt.text(in: language)
+            let module = catalog.module(item.module)
+            let prompt = module?.quiz?.question(item.question)?.prompt.text(in: language, fallback: fallback)
             let picks = item.choices.map { "\($0.choice)\($0.correct ? "✓" : ""): \($0.picks)" }
             let flags = item.flags.map { flag -> String in
                 switch flag {
-                case .everyoneRight: return "everyone right (too easy)"
-                case .strongLearnersMiss: return "strong learners miss it"
+                case .everyoneRight: return words.everyoneRight
+                case .strongLearnersMiss: return words.strongLearnersMiss
                 case .distractorNeverPicked:
-                    return "never picked: \(item.unpickedDistractors.joined(separator: ", "))"
+                    return words.neverPicked(item.unpickedDistractors.joined(separator: ", "))
                 }
             }
-            html += "<tr><td>\(Self.escape(item.module))</td>"
+            let moduleTitle = module?.title.text(in: language, fallback: fallback) ?? item.module
+            html += "<tr><td>\(Self.escape(moduleTitle))</td>"
             html += "<td>\(Self.escape(prompt ?? item.question)) (\(Self.escape(item.question)))</td>"
             html += "<td class=\"n\">\(item.answers)</td>"
             html += "<td class=\"n\">\(Int((item.difficulty * 100).rounded()))%</td>"
@@ -180,8 +299,6 @@ extension TeamReport {
         }
         return html + "</table>\n"
     }
-
-    private static func day(_ date: Date?) -> String { date.map { CalendarDay($0).description } ?? "" }
 
     private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 

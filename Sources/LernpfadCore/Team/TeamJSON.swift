@@ -61,8 +61,14 @@ extension TeamReport {
 }
 
 extension JSONTextWriter {
+    /// An integer member, left out when nil (as `JSONEncoder` leaves out absent optionals).
+    fileprivate mutating func optional(_ name: String, _ value: Int?) {
+        if let value { member(name, value) }
+    }
+
     fileprivate mutating func learner(_ row: TeamReport.LearnerRow) {
         object { json in
+            json.optional("daysOverdue", row.daysOverdue)
             json.member("id", row.id)
             json.member("lastActivity", row.lastActivity)
             json.member("name", row.name)
@@ -99,6 +105,10 @@ extension JSONTextWriter {
     fileprivate mutating func path(_ path: TeamReport.PathRow) {
         object { json in
             json.member("completedAt", path.completedAt)
+            json.optional("daysOverdue", path.daysOverdue)
+            json.optional("daysUntilDue", path.daysUntilDue)
+            json.member("due", path.due)
+            json.member("dueSoon", path.dueSoon)
             json.key("milestones")
             json.array(path.milestones) { json, milestone in
                 json.object { json in
@@ -113,6 +123,8 @@ extension JSONTextWriter {
             json.array(path.modules) { json, module in
                 json.object { json in
                     json.member("completedAt", module.completedAt)
+                    json.optional("daysOverdue", module.daysOverdue)
+                    json.member("due", module.due)
                     json.member("module", module.module)
                     json.member("score", module.score)
                     json.member("state", module.state.rawValue)
@@ -122,9 +134,11 @@ extension JSONTextWriter {
             }
             json.member("modulesDone", path.modulesDone)
             json.member("modulesTotal", path.modulesTotal)
+            json.member("overdue", path.overdue)
             json.member("percent", path.percent)
             json.member("role", path.role)
             json.member("state", path.state.rawValue)
+            json.member("updateAvailable", path.updateAvailable)
             json.member("validUntil", path.validUntil)
         }
     }

@@ -43,7 +43,7 @@ extension TeamReport {
 extension TeamReport.PathRow {
     /// The earliest date by which something in the path is or was needed; nil when nothing needs attention.
     public var attentionDue: Date? {
-        let modules = self.modules.lazy.filter(\.state.needsAttention).compactMap(\.validUntil)
+        let modules = self.modules.lazy.filter(\.state.needsAttention).compactMap { $0.due ?? $0.validUntil }
         let milestones = self.milestones.lazy.filter(\.state.needsAttention).compactMap(\.validUntil)
         return (Array(modules) + Array(milestones)).min()
     }

@@ -20,6 +20,9 @@ public struct TeamReport: Codable, Sendable, Hashable {
 
     /// One learner.
     public struct LearnerRow: Codable, Sendable, Hashable {
+        /// Whole days since the longest-overdue module or milestone of any path ran out; nil when nothing is
+        /// overdue.
+        public var daysOverdue: Int?
         /// The learner id.
         public var id: String
         /// The display name.
@@ -54,6 +57,19 @@ public struct TeamReport: Codable, Sendable, Hashable {
         public var modules: [ModuleRow]
         /// Attested milestones with who attested them.
         public var milestones: [MilestoneProgress]
+        /// Modules and attested milestones that are overdue.
+        public var overdue: Int
+        /// Modules and attested milestones that are due soon.
+        public var dueSoon: Int
+        /// Modules completed under an older major version of the content.
+        public var updateAvailable: Int
+        /// The earliest date by which a module or milestone of the path is or was needed: a refresher, a renewed
+        /// attestation or a first completion with a deadline; nil when nothing is needed by a date.
+        public var due: Date?
+        /// Whole days since the longest-overdue module or milestone ran out; nil when nothing is overdue.
+        public var daysOverdue: Int?
+        /// Whole days from the evaluation time until `due`, when `due` is still ahead.
+        public var daysUntilDue: Int?
     }
 
     /// One module completion, for the audit record.
@@ -70,6 +86,11 @@ public struct TeamReport: Codable, Sendable, Hashable {
         public var score: Double?
         /// When it runs out.
         public var validUntil: Date?
+        /// By when a completion or refresher is (or was) needed; nil while the module is completed and valid, or
+        /// when nothing asks for it by a date.
+        public var due: Date?
+        /// Whole days since `due` passed, when the module is overdue.
+        public var daysOverdue: Int?
     }
 
     /// How a role's learners stand.
@@ -210,23 +231,47 @@ public struct TeamReport: Codable, Sendable, Hashable {
     private static func row(_ record: LearnerRecord, catalog: Catalog, now: Date) -> LearnerRow {
         let progress = ProgressEngine.paths(for: record, catalog: catalog, now: now)
         let paths = progress.map { path in
-            PathRow(
-                role: path.role, state: path.state, percent: path.percent,
-                modulesDone: path.modulesDone, modulesTotal: path.modules.count, completedAt: path.completedAt,
-                validUntil: path.validUntil,
-                modules: path.modules.map { module in
-                    ModuleRow(
-                        module: module.module, state: module.state, version: module.completion?.version,
-                        completedAt: module.completion?.at, score: module.completion?.score,
-                        validUntil: module.validUntil)
-                }, milestones: path.milestones)
+            pathRow(path, window: catalog.path(path.role)?.dueSoon ?? ISODuration(days: 30), now: now)
         }
         // The path states already count expiring or expired milestones (docs/status.md).
         let worst = StateDerivation.learner(paths: paths.map(\.state))
         let last = record.events.lazy.filter { $0.at <= now }.map(\.at).max()
         return LearnerRow(
-            id: record.learner.id, name: record.learner.name, team: record.learner.team, lastActivity: last,
-            paths: paths, worstState: worst)
+            daysOverdue: paths.compactMap(\.daysOverdue).max(), id: record.learner.id, name: record.learner.name,
+            team: record.learner.team, lastActivity: last, paths: paths, worstState: worst)
+    }
+
+    /// One path's row: its modules with what each needs by when, and the counts of what counts and what is due.
+    private static func pathRow(_ path: PathProgress, window: ISODuration, now: Date) -> PathRow {
+        var counts: [ProgressState: Int] = [:]
+        var due: Date?
+        var longestOverdue: Date?
+        func note(_ state: ProgressState, _ date: Date?) {
+            counts[state, default: 0] += 1
+            guard let date else { return }
+            due = min(due ?? date, date)
+            if state == .overdue { longestOverdue = min(longestOverdue ?? date, date) }
+        }
+        let modules = path.modules.map { module in
+            // What is needed by when comes from the one derivation (docs/status.md), not from the view.
+            let needed = module.state == .completed ? nil : StateDerivation.reason(module, dueSoon: window).due
+            note(module.state, needed)
+            return ModuleRow(
+                module: module.module, state: module.state, version: module.completion?.version,
+                completedAt: module.completion?.at, score: module.completion?.score, validUntil: module.validUntil,
+                due: needed,
+                daysOverdue: module.state == .overdue ? needed.map { days(from: $0, to: now) } : nil)
+        }
+        for milestone in path.milestones where milestone.state != .completed {
+            note(milestone.state, StateDerivation.reason(milestone, dueSoon: window).due)
+        }
+        return PathRow(
+            role: path.role, state: path.state, percent: path.percent, modulesDone: path.modulesDone,
+            modulesTotal: path.modules.count, completedAt: path.completedAt, validUntil: path.validUntil,
+            modules: modules, milestones: path.milestones, overdue: counts[.overdue] ?? 0,
+            dueSoon: counts[.dueSoon] ?? 0, updateAvailable: counts[.updateAvailable] ?? 0, due: due,
+            daysOverdue: longestOverdue.map { days(from: $0, to: now) },
+            daysUntilDue: due.flatMap { $0 > now ? days(from: now, to: $0) : nil })
     }
 
     private static func countAnswers(_ record: LearnerRecord) -> [QuestionRef: AnswerCount] {

@@ -10,21 +10,22 @@ extension TeamReport {
         let scope = team.map { "team \(cell($0))" } ?? "all teams"
         lines.append("\(learners.count) learner(s), \(scope), as of \(Timestamp.format(asOf))")
         lines.append("")
-        let header = ["learner", "name", "team", "role", "state", "done", "valid until", "last activity"]
+        let header = ["learner", "name", "team", "role", "state", "done", "what counts", "due", "last activity"]
+        let words = TeamWording.english
         var rows: [[String]] = []
         for learner in learners {
             for (index, path) in learner.paths.enumerated() {
                 rows.append([
                     index == 0 ? cell(learner.id) : "", index == 0 ? cell(learner.name) : "",
                     index == 0 ? cell(learner.team ?? "") : "", cell(path.role), path.state.words,
-                    "\(path.percent)% \(path.modulesDone)/\(path.modulesTotal)",
-                    path.validUntil.map { CalendarDay($0).description } ?? "",
+                    "\(path.percent)%", words.counts(path),
+                    (path.due ?? path.validUntil).map { CalendarDay($0).description } ?? "",
                     index == 0 ? (learner.lastActivity.map { CalendarDay($0).description } ?? "never") : "",
                 ])
             }
             if learner.paths.isEmpty {
                 rows.append([
-                    cell(learner.id), cell(learner.name), cell(learner.team ?? ""), "", "no known role", "", "", "",
+                    cell(learner.id), cell(learner.name), cell(learner.team ?? ""), "", "no known role", "", "", "", "",
                 ])
             }
         }

@@ -24,6 +24,12 @@ struct Team: ParsableCommand {
     @Flag(help: "CSV for spreadsheet programs: semicolons and a byte-order mark.")
     var excel = false
 
+    @Flag(help: "CSV with one row per learner and module (for HR) instead of one per learner and role.")
+    var perModule = false
+
+    @Option(help: "The language of the HTML page and of module titles in CSV (default: the course's language).")
+    var language: String?
+
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
 
@@ -68,8 +74,18 @@ struct Team: ParsableCommand {
     }
 
     func run() throws {
+        if perModule && format != .csv { throw UsageFailure("--per-module needs --format csv") }
         let now = try asOf.now()
         let catalog = try common.loadCatalog(now: now)
+        var chosenLanguage: LanguageCode?
+        if let language {
+            guard catalog.course.languages.contains(LanguageCode(rawValue: language)) else {
+                throw UsageFailure(
+                    "unknown language '\(Self.printable(language))'; the content has: "
+                        + catalog.course.languages.map(\.rawValue).joined(separator: ", "))
+            }
+            chosenLanguage = LanguageCode(rawValue: language)
+        }
         let report: TeamReport
         let knownTeams: Set<String>
         if let lrs {
@@ -89,7 +105,8 @@ struct Team: ParsableCommand {
         }
         // --team ignores case; a team nobody is in is a typo, not an empty team: name the teams there are.
         if let team, !knownTeams.contains(where: { TeamReport.teamMatches($0, team) }) {
-            let list = knownTeams.sorted().map(Self.printable).joined(separator: ", ")
+            let list = knownTeams.sorted { TeamReport.naturalKey($0) < TeamReport.naturalKey($1) }
+                .map(Self.printable).joined(separator: ", ")
             throw CommandFailure("no learner in team \(Self.printable(team)); teams: \(list.isEmpty ? "none" : list)")
         }
         let skipped = report.skipped
@@ -97,8 +114,10 @@ struct Team: ParsableCommand {
         let kind: Output.Document
         switch format {
         case .table: (data, kind) = (Data((report.table(catalog: catalog) + "\n").utf8), .text)
-        case .csv: (data, kind) = (Data(report.csv(excel: excel).utf8), .csv)
-        case .html: (data, kind) = (Data(report.html(catalog: catalog).utf8), .html)
+        case .csv:
+            let text = report.csv(excel: excel, perModule: perModule, catalog: catalog, language: chosenLanguage)
+            (data, kind) = (Data(text.utf8), .csv)
+        case .html: (data, kind) = (Data(report.html(catalog: catalog, language: chosenLanguage).utf8), .html)
         case .json: (data, kind) = (report.jsonData(), .json)
         }
         if let output {
