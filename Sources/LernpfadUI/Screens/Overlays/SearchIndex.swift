@@ -5,17 +5,16 @@ import LernpfadCore
 /// Every module and lesson title and lesson text of one language, folded for search once.
 ///
 /// The runner builds it when search first opens, reading each lesson once; each typed character then searches
-/// bytes in memory. Folding (lower case, no diacritics) keeps one character for one character, so a hit's
-/// position in the folded text is its position in the plain text.
+/// bytes in memory, and only in the lessons whose n-gram lists say they can hold the query (`NGramIndex`).
+/// Folding (lower case, no diacritics) keeps one scalar for one scalar, so a hit's scalar position in the folded
+/// text is its position in the plain text.
 public struct SearchIndex: Sendable {
     /// One searchable entry: a module title, or a lesson's title and text.
     struct Entry: Sendable {
         var module: String
         var lesson: String?
-        var title: String
-        var foldedTitle: [UInt8]
-        var plain: String
-        var foldedPlain: [UInt8]
+        /// What a hit shows: the module title, or "module › lesson".
+        var label: String
     }
 
     /// One search result.
@@ -30,7 +29,28 @@ public struct SearchIndex: Sendable {
         public var label: String
     }
 
-    var entries: [Entry]
+    /// Bytes of many texts end to end, with the range of each; one buffer instead of one array per text, so a
+    /// search copies nothing.
+    struct Corpus: Sendable {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+
+        mutating func append(_ text: String) {
+            let start = bytes.count
+            bytes.append(contentsOf: text.utf8)
+            ranges.append(start..<bytes.count)
+        }
+    }
+
+    var entries: [Entry] = []
+    /// The folded title of each entry (a lesson's own title, without its module's).
+    var foldedTitles = Corpus()
+    /// The plain text of each entry (empty for a module).
+    var plainTexts = Corpus()
+    /// The folded plain text of each entry.
+    var foldedTexts = Corpus()
+    private var bigrams: NGramIndex?
+    private var trigrams: NGramIndex?
 
     /// The most results a search shows.
     public static let maximumHits = 50
@@ -38,58 +58,70 @@ public struct SearchIndex: Sendable {
     /// The index of `catalog` in `language`; `text` gives a lesson's Markdown (nil when it cannot be read).
     public static func build(catalog: Catalog, language: LanguageCode, text: (Lesson) -> String?) -> SearchIndex {
         var folder = Folder()
-        var entries: [Entry] = []
+        var index = SearchIndex()
         for module in catalog.modules {
             let moduleTitle = module.title.text(in: language)
-            entries.append(
-                Entry(
-                    module: module.id, lesson: nil, title: moduleTitle,
-                    foldedTitle: Array(folder.fold(moduleTitle).utf8),
-                    plain: "", foldedPlain: []))
+            index.add(Entry(module: module.id, lesson: nil, label: moduleTitle), title: moduleTitle, plain: "", &folder)
             for lesson in module.lessons {
                 let title = lesson.title.text(in: language)
-                let plain = PlainText.fromMarkdown(text(lesson) ?? "")
-                entries.append(
-                    Entry(
-                        module: module.id, lesson: lesson.id, title: "\(moduleTitle) › \(title)",
-                        foldedTitle: Array(folder.fold(title).utf8), plain: plain,
-                        foldedPlain: Array(folder.fold(plain).utf8)))
+                index.add(
+                    Entry(module: module.id, lesson: lesson.id, label: "\(moduleTitle) › \(title)"), title: title,
+                    plain: PlainText.fromMarkdown(text(lesson) ?? ""), &folder)
             }
         }
-        return SearchIndex(entries: entries)
+        index.bigrams = NGramIndex(length: 2, bytes: index.foldedTexts.bytes, ranges: index.foldedTexts.ranges)
+        index.trigrams = NGramIndex(length: 3, bytes: index.foldedTexts.bytes, ranges: index.foldedTexts.ranges)
+        return index
     }
 
-    /// Hits for `query`: title hits first, then text hits with a snippet centred on the match.
+    private mutating func add(_ entry: Entry, title: String, plain: String, _ folder: inout Folder) {
+        entries.append(entry)
+        foldedTitles.append(folder.fold(title))
+        plainTexts.append(plain)
+        foldedTexts.append(folder.fold(plain))
+    }
+
+    /// Hits for `query`: title hits first, then text hits with a snippet centred on the match, each in catalog order.
     public func search(_ query: String) -> [Hit] {
         var folder = Folder()
         let needle = folder.fold(query.trimmingCharacters(in: .whitespaces))
         guard needle.count >= 2 else { return [] }
         let needleBytes = Array(needle.utf8)
-        var titleHits: [Hit] = []
-        var textHits: [Hit] = []
+        var hits: [Hit] = []
         var titleMatched = Set<Int>()
-        for (index, entry) in entries.enumerated() where Self.find(needleBytes, in: entry.foldedTitle) != nil {
-            titleHits.append(Hit(module: entry.module, lesson: entry.lesson, inText: false, label: entry.title))
+        for index in entries.indices where Self.find(needleBytes, in: foldedTitles, index) != nil {
+            hits.append(
+                Hit(
+                    module: entries[index].module, lesson: entries[index].lesson, inText: false,
+                    label: entries[index].label))
             titleMatched.insert(index)
-            if titleHits.count >= Self.maximumHits { return titleHits }
+            if hits.count >= Self.maximumHits { return hits }
         }
-        for (index, entry) in entries.enumerated() where entry.lesson != nil && !titleMatched.contains(index) {
-            guard textHits.count + titleHits.count < Self.maximumHits,
-                let offset = Self.find(needleBytes, in: entry.foldedPlain)
-            else { continue }
-            let snippet = Self.snippet(entry, byteOffset: offset, length: needle.count)
-            textHits.append(
-                Hit(module: entry.module, lesson: entry.lesson, inText: true, label: "\(entry.title): \(snippet)"))
+        let ngrams = needleBytes.count >= 3 ? trigrams : bigrams
+        let candidates = ngrams?.candidates(for: needleBytes) ?? []
+        let scalarCount = needle.unicodeScalars.count
+        for candidate in candidates where !titleMatched.contains(Int(candidate)) {
+            let index = Int(candidate)
+            guard hits.count < Self.maximumHits else { break }
+            guard let offset = Self.find(needleBytes, in: foldedTexts, index) else { continue }
+            let snippet = snippet(index, byteOffset: offset, length: scalarCount)
+            hits.append(
+                Hit(
+                    module: entries[index].module, lesson: entries[index].lesson, inText: true,
+                    label: "\(entries[index].label): \(snippet)"))
         }
-        return titleHits + textHits
+        return hits
     }
 
-    /// The byte offset of the first `needle` in `haystack`, by the C library's memmem (two-way search).
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        return haystack.withUnsafeBytes { hay -> Int? in
+    /// The byte offset (from the text's start) of the first `needle` in text `index` of `corpus`, by the C
+    /// library's memmem (two-way search).
+    static func find(_ needle: [UInt8], in corpus: Corpus, _ index: Int) -> Int? {
+        let range = corpus.ranges[index]
+        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        return corpus.bytes.withUnsafeBytes { bytes -> Int? in
             needle.withUnsafeBytes { pin -> Int? in
-                guard let base = hay.baseAddress, let found = cMemmem(base, hay.count, pin.baseAddress, pin.count)
+                guard let base = bytes.baseAddress?.advanced(by: range.lowerBound),
+                    let found = cMemmem(base, range.count, pin.baseAddress, pin.count)
                 else { return nil }
                 return UnsafeRawPointer(found) - base
             }
@@ -97,17 +129,42 @@ public struct SearchIndex: Sendable {
     }
 
     /// About 60 characters of plain text around the match, with "…" where it was cut.
-    private static func snippet(_ entry: Entry, byteOffset: Int, length: Int) -> String {
+    private func snippet(_ index: Int, byteOffset: Int, length: Int) -> String {
+        let folded = foldedTexts.ranges[index]
+        let plain = plainTexts.ranges[index]
         // Folding keeps one scalar per scalar, so the scalar offset of the match carries over to the plain text.
-        let start = entry.foldedPlain[..<byteOffset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        let scalars = entry.plain.unicodeScalars
-        let from =
-            scalars.index(scalars.startIndex, offsetBy: max(0, start - 25), limitedBy: scalars.endIndex)
-            ?? scalars.endIndex
-        let to =
-            scalars.index(from, offsetBy: length + 35 + min(25, start), limitedBy: scalars.endIndex)
-            ?? scalars.endIndex
-        return (from > scalars.startIndex ? "…" : "") + String(scalars[from..<to]) + (to < scalars.endIndex ? "…" : "")
+        let start = foldedTexts.bytes.withUnsafeBufferPointer { bytes in
+            Self.scalarCount(bytes, folded.lowerBound..<(folded.lowerBound + byteOffset))
+        }
+        return plainTexts.bytes.withUnsafeBufferPointer { bytes in
+            let from = Self.offset(bytes, plain, afterScalars: max(0, start - 25), from: plain.lowerBound)
+            let to = Self.offset(bytes, plain, afterScalars: length + 35 + min(25, start), from: from)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            return (from > plain.lowerBound ? "…" : "") + text + (to < plain.upperBound ? "…" : "")
+        }
+    }
+
+    /// The number of scalars in `range` of UTF-8 bytes.
+    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        for position in range where bytes[position] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// The byte offset `scalars` scalars after `from`, at most the end of `range`.
+    private static func offset(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, afterScalars scalars: Int, from: Int
+    ) -> Int {
+        var position = from
+        var remaining = scalars
+        while position < range.upperBound {
+            if bytes[position] & 0xC0 != 0x80 {
+                if remaining == 0 { return position }
+                remaining -= 1
+            }
+            position += 1
+        }
+        return range.upperBound
     }
 }
 
