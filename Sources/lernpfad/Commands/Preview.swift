@@ -13,6 +13,11 @@ struct Preview: ParsableCommand {
     @Option(help: "The text width in columns.")
     var width: Int = 80
 
+    /// For scripts/bench: prints to stderr how long reading the front matter, parsing and laying out took,
+    /// without the process start and the output, which a benchmark of the whole command also counts.
+    @Flag(help: .hidden)
+    var reportLayoutTime = false
+
     func run() throws {
         guard (10...1000).contains(width) else { throw ValidationError("--width must be between 10 and 1000") }
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -21,12 +26,20 @@ struct Preview: ParsableCommand {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw CommandFailure("\(file): not valid UTF-8")
         }
+        let clock = ContinuousClock()
+        let started = clock.now
         let document = LessonDocument(text: text)
+        let lines = MarkdownLayout.layout(document.body, width: width)
+        if reportLayoutTime {
+            let elapsed = started.duration(to: clock.now)
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            Output.error(String(format: "laid out %d lines in %.3f ms", lines.count, milliseconds))
+        }
         // Printed in pieces of about 64 KB, each one write: a lesson of one 4 MB token is 50,000 lines at 80
         // columns, and one string of all of them would be one more copy of the lesson.
         var piece = ""
         var pieceHasLines = false
-        for line in MarkdownLayout.layout(document.body, width: width) {
+        for line in lines {
             if pieceHasLines { piece += "\n" }
             for span in line.spans { piece += span.text }
             pieceHasLines = true
