@@ -217,11 +217,17 @@ struct TeamAuditTests {
         #expect(evidence == ["D", "B", "E", "A", "C"])
     }
 
-    @Test func evidenceShowsEachPersonsCompletionsAndAttestations() {
+    @Test func evidenceShowsEachPersonsCompletionsAndAttestations() throws {
         var record = Self.behind
         record.events.append(
-            LearnerEvent(at: date("2026-02-01T09:00:00Z"), kind: .attested, milestone: "team-kickoff", by: "ben"))
+            LearnerEvent(
+                at: date("2026-02-01T09:00:00Z"), kind: .attested, milestone: "team-kickoff", by: "ben",
+                note: "Workshop <Prompting>"))
+        record.events.append(
+            LearnerEvent(at: date("2026-11-20T09:00:00Z"), kind: .roleAdded, role: "staff"))
         let report = TeamReport(records: [record], skipped: [], catalog: catalog(), now: Self.now)
+        #expect(report.jsonData() == (try JSONCoding.encoder().encode(report)) + [0x0A], "the note in JSON")
+        #expect(report.learners.first?.lastActivity == date("2026-02-01T09:00:00Z"), "a role given is no activity")
         let html = report.html(catalog: catalog(), language: .english)
         #expect(html.contains("<h4 id=\"person-1\">Evidence: Dora (dora)</h4>"))
         #expect(
@@ -231,6 +237,6 @@ struct TeamAuditTests {
         #expect(
             html.contains(
                 "<tr><td>Kick-off</td><td class=\"completed\">completed</td><td>ben</td><td>1 February 2026</td>"
-                    + "<td>1 February 2027</td></tr>"))
+                    + "<td>Workshop &lt;Prompting&gt;</td><td>1 February 2027</td></tr>"))
     }
 }

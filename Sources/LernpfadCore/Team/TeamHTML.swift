@@ -254,6 +254,7 @@ extension TeamReport {
                 let by = milestone.attestedAt == nil ? "" : milestone.attestedBy ?? words.unknown
                 milestones += "<td>\(Self.escape(by))</td>"
                 milestones += "<td>\(Self.escape(words.format(milestone.attestedAt)))</td>"
+                milestones += "<td>\(Self.escape(milestone.note ?? ""))</td>"
                 milestones += "<td>\(Self.escape(words.format(milestone.validUntil)))</td></tr>\n"
             }
         }

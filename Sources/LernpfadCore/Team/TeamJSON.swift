@@ -115,6 +115,7 @@ extension JSONTextWriter {
                     json.member("attestedAt", milestone.attestedAt)
                     json.member("attestedBy", milestone.attestedBy)
                     json.member("milestone", milestone.milestone)
+                    json.member("note", milestone.note)
                     json.member("state", milestone.state.rawValue)
                     json.member("validUntil", milestone.validUntil)
                 }

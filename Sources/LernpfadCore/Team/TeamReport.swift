@@ -235,7 +235,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
         }
         // The path states already count expiring or expired milestones (docs/status.md).
         let worst = StateDerivation.learner(paths: paths.map(\.state))
-        let last = record.events.lazy.filter { $0.at <= now }.map(\.at).max()
+        // Being given a role is no activity of the learner's: without this, enrolment would hide "never".
+        let last = record.events.lazy.filter { $0.at <= now && $0.kind != .roleAdded }.map(\.at).max()
         return LearnerRow(
             daysOverdue: paths.compactMap(\.daysOverdue).max(), id: record.learner.id, name: record.learner.name,
             team: record.learner.team, lastActivity: last, paths: paths, worstState: worst)

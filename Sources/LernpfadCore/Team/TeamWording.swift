@@ -89,7 +89,7 @@ public struct TeamWording: Sendable {
         learnerColumns: ["learner", "role", "state", "done", "what counts", "due", "days overdue", "last activity"],
         never: "never", evidence: "Evidence",
         evidenceColumns: ["module", "version", "state", "completed", "score", "valid until", "days overdue"],
-        attestationColumns: ["milestone", "state", "attested by", "attested on", "valid until"],
+        attestationColumns: ["milestone", "state", "attested by", "attested on", "note", "valid until"],
         unknown: "unknown", missedQuestions: "Questions the team misses most",
         missedColumns: ["module", "question", "wrong", "answers", "learners"], itemAnalysis: "Item analysis",
         itemNote: { low, minimum in
@@ -133,7 +133,7 @@ public struct TeamWording: Sendable {
         ],
         never: "nie", evidence: "Nachweise",
         evidenceColumns: ["Modul", "Version", "Status", "abgeschlossen", "Ergebnis", "gültig bis", "Tage überfällig"],
-        attestationColumns: ["Meilenstein", "Status", "bestätigt von", "bestätigt am", "gültig bis"],
+        attestationColumns: ["Meilenstein", "Status", "bestätigt von", "bestätigt am", "Notiz", "gültig bis"],
         unknown: "unbekannt", missedQuestions: "Fragen, die das Team am häufigsten falsch beantwortet",
         missedColumns: ["Modul", "Frage", "falsch", "Antworten", "Personen"], itemAnalysis: "Aufgabenanalyse",
         itemNote: { low, minimum in
