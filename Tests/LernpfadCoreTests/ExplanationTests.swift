@@ -157,6 +157,9 @@ struct ExplanationTests {
     @Test func dueWithinIsReadAndAnInvalidOneIsAnError() {
         #expect(catalog(staffPath: Self.staffWithDeadline).path("staff")?.dueWithin == ISODuration(months: 3))
         #expect(catalog().path("staff")?.dueWithin == nil)
+        let report = CatalogReport(catalog: catalog(staffPath: Self.staffWithDeadline))
+        #expect(report.paths.first?.dueWithin == ISODuration(months: 3))
+        #expect(report.text.contains("valid P12M · first completion within P3M: basics, law"), "\(report.text)")
         ContentFixture.write(into: folder)
         folder.write("paths/staff.yaml", ContentFixture.staffPath + "due_within: soon\n")
         let result = ContentFixture.load(folder)

@@ -47,6 +47,8 @@ public struct CatalogReport: Codable, Sendable, Hashable {
         public var validity: ISODuration
         /// Attested milestone ids.
         public var milestones: [String]
+        /// The deadline for the first completion, if the path sets `due_within`.
+        public var dueWithin: ISODuration?
     }
 
     /// Builds the inventory.
@@ -66,7 +68,7 @@ public struct CatalogReport: Codable, Sendable, Hashable {
         paths = catalog.paths.map { path in
             PathEntry(
                 role: path.role, title: path.title.text(in: language), modules: path.modules, validity: path.validity,
-                milestones: path.milestones.map(\.id))
+                milestones: path.milestones.map(\.id), dueWithin: path.dueWithin)
         }
     }
 
@@ -88,7 +90,8 @@ public struct CatalogReport: Codable, Sendable, Hashable {
         lines.append("paths (\(paths.count)):")
         for path in paths {
             lines.append(
-                "  \(show(path.role)) (\(show(path.title))) · valid \(path.validity): "
+                "  \(show(path.role)) (\(show(path.title))) · valid \(path.validity)"
+                    + (path.dueWithin.map { " · first completion within \($0)" } ?? "") + ": "
                     + path.modules.map(show).joined(separator: ", "))
             if !path.milestones.isEmpty {
                 lines.append("    milestones: \(path.milestones.map(show).joined(separator: ", "))")
