@@ -67,6 +67,31 @@ struct TeamAuditTests {
         #expect(TeamWording.german.counts(path) == "1/2 gültig · 1 bald fällig in 20 Tagen")
     }
 
+    @Test func aFirstCompletionDeadlineIsShownWithTheLearnerWhoNeverStarted() throws {
+        ContentFixture.write(into: folder)
+        folder.write("paths/staff.yaml", ContentFixture.staffPath + "due_within: P3M\n")
+        let catalog = ContentFixture.load(folder).catalog
+        let enrolled = LearnerRecord.enrolling(
+            LearnerProfile(id: "ida", name: "Ida", team: "Sales", roles: ["staff"]), at: date("2026-09-01T08:00:00Z"))
+        let report = TeamReport(records: [enrolled], skipped: [], catalog: catalog, now: Self.now)
+        let learner = try #require(report.learners.first)
+        let path = try #require(learner.paths.first)
+        #expect(path.state == .notStarted && learner.lastActivity == nil)
+        #expect(path.due == date("2026-12-01T08:00:00Z"))
+        #expect(path.daysUntilDue == 10, "9 days and 20 hours left: 10, as status and explain count")
+        #expect(path.modules.map(\.due) == [date("2026-12-01T08:00:00Z"), date("2026-12-01T08:00:00Z")])
+        #expect(TeamWording.english.counts(path) == "0/2 valid · due in 10 days")
+        #expect(TeamWording.german.counts(path) == "0/2 gültig · fällig in 10 Tagen")
+        let html = report.html(catalog: catalog)
+        #expect(html.contains("<td>0/2 gültig · fällig in 10 Tagen</td><td>1. Dezember 2026</td>"))
+        #expect(report.table(catalog: catalog).contains("0/2 valid · due in 10 days  2026-12-01  never"))
+        // After the deadline the unfinished modules are overdue, counted from the deadline.
+        let late = TeamReport(records: [enrolled], skipped: [], catalog: catalog, now: date("2026-12-15T12:00:00Z"))
+        let overdue = try #require(late.learners.first?.paths.first)
+        #expect(overdue.state == .overdue && overdue.overdue == 2 && overdue.daysOverdue == 14)
+        #expect(TeamWording.english.counts(overdue) == "0/2 valid · 2 overdue for 14 days")
+    }
+
     @Test func oneDayAndTodayReadNaturally() {
         #expect(TeamWording.english.overdue(1, 1) == "1 overdue for 1 day")
         #expect(TeamWording.german.overdue(1, 1) == "1 überfällig seit 1 Tag")

@@ -237,7 +237,7 @@ extension TeamReport {
             for module in path.modules where seen.insert(module.module).inserted {
                 let title = catalog.module(module.module)?.title.text(in: language, fallback: fallback)
                 modules += "<tr><td>\(Self.escape(title ?? module.module))</td>"
-                modules += "<td>\(module.version.map(\.description) ?? "")</td>"
+                modules += "<td>\(Self.escape(module.version?.description ?? ""))</td>"
                 modules += "<td class=\"\(module.state.rawValue)\">\(Self.escape(words.state(module.state)))</td>"
                 modules += "<td>\(Self.escape(words.format(module.completedAt)))</td>"
                 modules += "<td class=\"n\">\(module.score.map { "\(Int(($0 * 100).rounded()))%" } ?? "")</td>"

@@ -68,7 +68,7 @@ public struct TeamReport: Codable, Sendable, Hashable {
         public var due: Date?
         /// Whole days since the longest-overdue module or milestone ran out; nil when nothing is overdue.
         public var daysOverdue: Int?
-        /// Whole days from the evaluation time until `due`, when `due` is still ahead.
+        /// Days from the evaluation time until `due`, rounded up (as `status` counts), when `due` is still ahead.
         public var daysUntilDue: Int?
     }
 
@@ -272,7 +272,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
             modules: modules, milestones: path.milestones, overdue: counts[.overdue] ?? 0,
             dueSoon: counts[.dueSoon] ?? 0, updateAvailable: counts[.updateAvailable] ?? 0, due: due,
             daysOverdue: longestOverdue.map { days(from: $0, to: now) },
-            daysUntilDue: due.flatMap { $0 > now ? days(from: now, to: $0) : nil })
+            // Rounded up, as status and explain count the days left: 9 days and 20 hours is "in 10 days".
+            daysUntilDue: due.flatMap { $0 > now ? -days(from: $0, to: now) : nil })
     }
 
     private static func countAnswers(_ record: LearnerRecord) -> [QuestionRef: AnswerCount] {

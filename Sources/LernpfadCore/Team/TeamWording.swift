@@ -71,6 +71,8 @@ public struct TeamWording: Sendable {
     let dueSoon: @Sendable (Int, Int?) -> String
     /// "1 update available".
     let updateAvailable: @Sendable (Int) -> String
+    /// "due in 40 days": a deadline ahead while nothing else is due.
+    let dueIn: @Sendable (Int) -> String
 
     /// The wording for `language`: German for `de`, English for every other language.
     public static func `for`(_ language: LanguageCode) -> TeamWording {
@@ -117,7 +119,8 @@ public struct TeamWording: Sendable {
             let until = days.map { $0 == 0 ? "today" : $0 == 1 ? "in 1 day" : "in \($0) days" }
             return "\(count) due soon" + (until.map { " \($0)" } ?? "")
         },
-        updateAvailable: { $0 == 1 ? "1 update available" : "\($0) updates available" })
+        updateAvailable: { $0 == 1 ? "1 update available" : "\($0) updates available" },
+        dueIn: { $0 == 0 ? "due today" : $0 == 1 ? "due in 1 day" : "due in \($0) days" })
 
     /// German.
     public static let german = TeamWording(
@@ -172,7 +175,8 @@ public struct TeamWording: Sendable {
             let until = days.map { $0 == 0 ? "heute" : $0 == 1 ? "in 1 Tag" : "in \($0) Tagen" }
             return "\(count) bald fällig" + (until.map { " \($0)" } ?? "")
         },
-        updateAvailable: { $0 == 1 ? "1 Aktualisierung verfügbar" : "\($0) Aktualisierungen verfügbar" })
+        updateAvailable: { $0 == 1 ? "1 Aktualisierung verfügbar" : "\($0) Aktualisierungen verfügbar" },
+        dueIn: { $0 == 0 ? "heute fällig" : $0 == 1 ? "fällig in 1 Tag" : "fällig in \($0) Tagen" })
 
     /// A day as people write it in this language: "1 December 2026", "1. Dezember 2026".
     public func format(_ day: CalendarDay) -> String {
@@ -184,7 +188,8 @@ public struct TeamWording: Sendable {
         date.map { format(CalendarDay($0)) } ?? ""
     }
 
-    /// What counts in a path, in words: "2/3 valid · 1 overdue for 14 days · 1 due soon in 20 days".
+    /// What counts in a path, in words: "2/3 valid · 1 overdue for 14 days · 1 due soon", "1/2 valid · 1 due soon
+    /// in 20 days", "0/3 valid · due in 40 days" (a first completion with a deadline).
     public func counts(_ path: TeamReport.PathRow) -> String {
         var parts = [valid(path.modulesDone, path.modulesTotal)]
         if path.overdue > 0 { parts.append(overdue(path.overdue, path.daysOverdue)) }
@@ -192,6 +197,12 @@ public struct TeamWording: Sendable {
             parts.append(dueSoon(path.dueSoon, path.daysOverdue == nil ? path.daysUntilDue : nil))
         }
         if path.updateAvailable > 0 { parts.append(updateAvailable(path.updateAvailable)) }
+        // A first completion with a deadline ahead (`due_within`): not started, but due by a date.
+        if path.overdue + path.dueSoon + path.updateAvailable == 0, let days = path.daysUntilDue,
+            path.modulesDone < path.modulesTotal
+        {
+            parts.append(dueIn(days))
+        }
         return parts.joined(separator: " · ")
     }
 }
