@@ -68,6 +68,43 @@ struct TeamScreenTests {
         #expect(runner.render().plainText.contains("Neu 1"), "the second visit shows the folder as it is now")
     }
 
+    @Test func theItemAnalysisShowsWhichQuestionsToRevise() {
+        // Twelve first attempts: everyone gets "definition" right and nobody picks its wrong choices; half miss
+        // "outputs" by leaving out "b", and nobody picks its wrong choice "c".
+        let records = (0..<12).map { number in
+            var record = LearnerRecord(
+                learner: LearnerProfile(id: "l\(number)", name: "L \(number)", team: "Marketing", roles: ["staff"]))
+            record.events = [
+                LearnerEvent(
+                    at: Timestamp.parse("2026-11-01T10:00:00Z")!, kind: .quizAttempted, module: "basics",
+                    moduleVersion: SemanticVersion(1, 0, 0), score: number < 6 ? 1 : 0.5, passed: true,
+                    answers: [
+                        LearnerEvent.Answer(question: "definition", chosen: ["b"], correct: true),
+                        LearnerEvent.Answer(
+                            question: "outputs", chosen: number < 6 ? ["a", "b"] : ["a"], correct: number < 6),
+                    ])
+            ]
+            return record
+        }
+        var loader = UIFixture.loader()
+        loader.team = { now in
+            TeamData(
+                contributions: records.map { TeamReport.contribution(of: $0, catalog: UIFixture.catalog, now: now) },
+                skipped: [], asOf: now)
+        }
+        var runner = AppRunner(
+            model: AppModel(
+                catalog: UIFixture.catalog, record: UIFixture.record(), width: 100, height: 60, now: UIFixture.now),
+            store: LearnerStore(dataFolder: "/nonexistent"), loader: loader, saves: false, makeSeed: { 42 })
+        runner = UIFixture.run("<resize:100x60>jjjj<enter>", on: runner)
+        let text = runner.render().plainText
+        #expect(text.contains("Fragen zum Überarbeiten (Itemanalyse)"))
+        #expect(text.contains("100 % richtig KI-Grundlagen: Was ist ein KI-System?"))
+        #expect(text.contains("alle richtig: trennt niemanden · „Jede Software“, „Nur ein Roboter“ nie gewählt"))
+        #expect(text.contains("50 % richtig KI-Grundlagen: Welche Ausgaben nennt Art. 3(1)?"))
+        #expect(text.contains("„Stromrechnungen“ nie gewählt"))
+    }
+
     @Test func learnersWithoutATeamRoleSeeNoTeamItem() {
         var record = UIFixture.record()
         record.learner.roles = ["staff"]

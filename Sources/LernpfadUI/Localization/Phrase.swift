@@ -15,6 +15,7 @@ public enum Phrase: CaseIterable, Sendable {
     case typeToEnter, pickAtLeastOneRole, saved, refresher, skippedModules, helpTitle, pressAnyKey
     case reviewQuestionOf, reviewDone, position, quizNotAvailable, quizBroken, cannotOpenLesson, changedLessons
     case team, teamSort, teamFilter, missedQuestions, lastActivity, allTeams, noLearners, skippedFiles
+    case questionsToRevise, answeredRight, flagEveryoneRight, flagStrongLearnersMiss, flagDistractorNeverPicked
     case keySpace, keyPageUp, keyPageDown, keyHome, keyEnd, keyControl, keyClick, keyWheel
     case keyChoices, keyTyping, keyAny, helpSelect, helpPage, helpTopEnd, helpOpen, helpClickOpen
     case helpScroll, helpContinue, helpReview, helpLine, helpNextLesson, helpChoose, helpCursor, helpToggle
@@ -38,6 +39,11 @@ public struct Localizer: Sendable {
     public func callAsFunction(_ phrase: Phrase) -> String {
         let (german, english) = Self.table(phrase)
         return language == .german ? german : english
+    }
+
+    /// `text` in the quotation marks of this language: „so“ in German, “so” in English.
+    public func quoted(_ text: String) -> String {
+        language == .german ? "„\(text)“" : "“\(text)”"
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -147,6 +153,12 @@ public struct Localizer: Sendable {
         case .allTeams: return ("alle Teams", "all teams")
         case .noLearners: return ("Keine Lernenden im Datenordner", "No learners in the data folder")
         case .skippedFiles: return ("Übersprungene Dateien", "Skipped files")
+        case .questionsToRevise: return ("Fragen zum Überarbeiten (Itemanalyse)", "Questions to revise (item analysis)")
+        case .answeredRight: return ("richtig", "right")
+        case .flagEveryoneRight: return ("alle richtig: trennt niemanden", "everyone right: tells no one apart")
+        case .flagStrongLearnersMiss:
+            return ("Starke Lernende liegen hier nicht öfter richtig", "strong learners get it no more often right")
+        case .flagDistractorNeverPicked: return ("nie gewählt", "never picked")
         case .keySpace: return ("Leertaste", "space")
         case .keyPageUp: return ("Bild↑", "PgUp")
         case .keyPageDown: return ("Bild↓", "PgDn")

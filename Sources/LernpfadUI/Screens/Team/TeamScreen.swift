@@ -154,6 +154,7 @@ public struct TeamScreen: ScreenModel {
                     ]).truncated(to: width - 4))
             }
         }
+        footer += Self.itemAnalysis(report, context: context, width: width)
         if !report.skipped.isEmpty {
             footer.append(.empty)
             footer.append(StyledLine(text(.skippedFiles), style: Theme.warning))
@@ -163,6 +164,44 @@ public struct TeamScreen: ScreenModel {
             }
         }
         return ListContent(header: header, itemCount: order.count, footer: footer, item: item)
+    }
+
+    /// The questions the item analysis flags, each with its share right and why a trainer should look at it.
+    static func itemAnalysis(_ report: TeamReport, context: ScreenContext, width: Int) -> [StyledLine] {
+        let text = context.text
+        let language = context.language
+        let flagged = report.itemAnalysis.filter { !$0.flags.isEmpty }
+        guard !flagged.isEmpty else { return [] }
+        var lines: [StyledLine] = [
+            .empty, StyledLine(text(.questionsToRevise), style: Theme.title.with(role: .normal)),
+        ]
+        for item in flagged {
+            let question = context.question(module: item.module, id: item.question)
+            let prompt = question?.prompt.text(in: language) ?? item.question
+            let module = context.catalog.module(item.module)?.title.text(in: language) ?? item.module
+            let percent = Int((item.difficulty * 100).rounded())
+            lines.append(
+                StyledLine([
+                    ("\(percent) % \(text(.answeredRight)) ", Theme.warning), ("\(module): ", Theme.muted),
+                    (prompt, Theme.plain),
+                ]).truncated(to: width - 4))
+            let reasons = item.flags.map { flag -> String in
+                switch flag {
+                case .everyoneRight: return text(.flagEveryoneRight)
+                case .strongLearnersMiss:
+                    let r = item.discrimination.map { String(format: " (r = %.2f)", $0) } ?? ""
+                    return text(.flagStrongLearnersMiss) + r
+                case .distractorNeverPicked:
+                    let choices = item.unpickedDistractors.map { id in
+                        text.quoted(question?.choices.first { $0.id == id }?.text.text(in: language) ?? id)
+                    }
+                    return choices.joined(separator: ", ") + " " + text(.flagDistractorNeverPicked)
+                }
+            }
+            lines.append(
+                StyledLine("    " + reasons.joined(separator: " · "), style: Theme.muted).truncated(to: width - 4))
+        }
+        return lines
     }
 
     static func line(_ learner: TeamReport.LearnerRow, text: Localizer) -> StyledLine {
