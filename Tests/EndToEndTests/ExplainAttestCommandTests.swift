@@ -195,7 +195,7 @@ struct ExplainAttestCommandTests {
         // Due soon, then the path and its reason.
         let soon = try Binary.run(["explain", "--learner", "anna", "staff", "--as-of", "2026-09-15"] + data)
         #expect(soon.stdout.contains("[staff]: due soon"), "\(soon.stdout)")
-        #expect(soon.stdout.contains("why: ai-basics is due soon, and anything overdue, to update or due soon decides"))
+        #expect(soon.stdout.contains("why: ai-basics is due soon (what is most urgent in a path decides its state)"))
         #expect(soon.stdout.contains("due soon from P30D before that"))
         #expect(soon.stdout.contains("16 days left"))
         #expect(soon.stdout.contains("· genai-at-work"), "every module of the path")

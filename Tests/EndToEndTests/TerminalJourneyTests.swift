@@ -64,7 +64,9 @@ struct TerminalJourneyTests {
         let record = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let events = try #require(record["events"] as? [[String: Any]])
         let kinds = events.compactMap { $0["type"] as? String }
-        #expect(kinds.first == "lessonOpened")
+        // The first start records the enrolment (one roleAdded per role, for due_within), then the journey.
+        #expect(kinds.first == "roleAdded")
+        #expect(kinds.first { $0 != "roleAdded" } == "lessonOpened")
         #expect(kinds.contains("lessonCompleted"))
         let position = try #require(record["position"] as? [String: Any])
         #expect(position["lesson"] as? String == "01-what-is-ai")

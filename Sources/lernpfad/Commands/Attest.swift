@@ -121,7 +121,13 @@ struct Attest: ParsableCommand {
             return ids
         case (nil, let team?):
             try common.store.requireFolder()
-            let (records, _) = common.store.readAll()
+            let (records, skipped) = common.store.readAll()
+            for file in skipped {
+                // A file that cannot be read cannot say its team: name it rather than pass it over silently.
+                Output.error(
+                    "warning: skipped \(file.file.escapedForMessage(limit: 300)) (its team is unknown): "
+                        + file.reason.escapedForMessage(limit: 300))
+            }
             let members = records.filter { TeamReport.teamMatches($0.learner.team, team) }.map(\.learner.id)
             guard !members.isEmpty else {
                 var teams: [String] = []

@@ -133,7 +133,7 @@ enum ExplanationText {
         if !path.decidedBy.isEmpty {
             let names = path.decidedBy.map(\.sanitizedForMessage).joined(separator: ", ")
             let verb = path.decidedBy.count == 1 ? "is" : "are"
-            return "\(names) \(verb) \(path.state.words), and anything overdue, to update or due soon decides the path"
+            return "\(names) \(verb) \(path.state.words) (what is most urgent in a path decides its state)"
         }
         switch path.rule {
         case .validFromCompletion:
