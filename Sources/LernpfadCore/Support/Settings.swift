@@ -1,7 +1,8 @@
 import Foundation
 import Yams
 
-/// Settings from `$XDG_CONFIG_HOME/lernpfad/config.yaml`: the xAPI home page, the LRS and its credentials.
+/// Settings from `$XDG_CONFIG_HOME/lernpfad/config.yaml`: the xAPI home page, the LRS and its credentials, the
+/// default team and who the user is (`identity`, the attester for `lernpfad attest`).
 public struct Settings: Sendable, Equatable {
     /// The organisation's lernpfad home page: xAPI accounts and activity IRIs live under it.
     public var homePage: String
