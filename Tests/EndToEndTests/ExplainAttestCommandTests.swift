@@ -27,6 +27,8 @@ struct ExplainAttestCommandTests {
         try events(id, in: scratch).filter { $0["type"] as? String == "attested" }
     }
 
+    private static func store(_ scratch: Scratch) -> LearnerStore { LearnerStore(dataFolder: scratch.path) }
+
     // MARK: attest
 
     @Test func attestNeedsWhoAttestsFromByOrTheConfiguredIdentity() throws {
@@ -63,6 +65,13 @@ struct ExplainAttestCommandTests {
         #expect(event["at"] as? String == "2026-11-03T00:00:00.000Z")
         #expect(event["note"] as? String == "Kick-off, room 3")
 
+        // Today means now, not the start of the day.
+        let before = Date()
+        let today = try Binary.run(base + ["--date", CalendarDay(before).description])
+        #expect(today.status == 0, "\(today.stderr)")
+        let todays = try #require(try Self.attested("anna", in: scratch).last?["at"] as? String)
+        #expect(try #require(Timestamp.parse(todays)) >= before.addingTimeInterval(-1))
+        try Self.store(scratch).update("anna") { $0.events.removeLast() }
         let tomorrow = CalendarDay(Date().addingTimeInterval(86_400)).description
         let future = try Binary.run(base + ["--date", tomorrow])
         #expect(future.status == 2)
@@ -294,5 +303,11 @@ struct ExplainAttestCommandTests {
         #expect(try Self.events("anna", in: scratch).count == 2)
         let unknown = try Binary.run(["learner", "roles", "anna", "--add", "wizard"] + data)
         #expect(unknown.status == 2)
+        let remove = try Binary.run(["learner", "roles", "anna", "--remove", "ambassador"] + data)
+        #expect(remove.status == 0, "\(remove.stderr)")
+        #expect(remove.stdout.contains("roles now staff"), "\(remove.stdout)")
+        #expect(try Self.events("anna", in: scratch).count == 2, "a removed role keeps its history")
+        let nothing = try Binary.run(["learner", "roles", "anna"] + data)
+        #expect(nothing.status == 2)
     }
 }
