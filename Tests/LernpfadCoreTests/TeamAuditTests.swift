@@ -83,7 +83,7 @@ struct TeamAuditTests {
         #expect(TeamWording.english.counts(path) == "0/2 valid · due in 10 days")
         #expect(TeamWording.german.counts(path) == "0/2 gültig · fällig in 10 Tagen")
         let html = report.html(catalog: catalog)
-        #expect(html.contains("<td>0/2 gültig · fällig in 10 Tagen</td><td>1. Dezember 2026</td>"))
+        #expect(html.contains("<td>0/2 gültig · fällig in 10 Tagen</td><td class=\"d\">1. Dezember 2026</td>"))
         #expect(report.table(catalog: catalog).contains("0/2 valid · due in 10 days  2026-12-01  never"))
         // After the deadline the unfinished modules are overdue, counted from the deadline.
         let late = TeamReport(records: [enrolled], skipped: [], catalog: catalog, now: date("2026-12-15T12:00:00Z"))
@@ -178,11 +178,11 @@ struct TeamAuditTests {
         if language == .german {
             #expect(html.contains("Stand: 21. November 2026"))
             #expect(html.contains("1/2 gültig · 1 überfällig seit 14 Tagen"))
-            #expect(html.contains("<td>Titel basics</td>") && html.contains("<td>7. November 2026</td>"))
+            #expect(html.contains("<td>Titel basics</td>") && html.contains("<td class=\"d\">7. November 2026</td>"))
             #expect(html.contains("<td class=\"overdue\">überfällig</td>"))
         } else {
             #expect(html.contains("As of 21 November 2026"))
-            #expect(html.contains("<td>Title basics</td>") && html.contains("<td>7 November 2026</td>"))
+            #expect(html.contains("<td>Title basics</td>") && html.contains("<td class=\"d\">7 November 2026</td>"))
         }
     }
 
@@ -236,7 +236,7 @@ struct TeamAuditTests {
         let headings = html.matches(of: /<h3 id="team-[0-9]+">([^<]*)<\/h3>/).map { String($0.1) }
         #expect(
             headings == [
-                "team alpha · 1 learner", "team Team 2 · 2 learners", "team Team 10 · 1 learner", "No team · 1 learner",
+                "Team alpha · 1 learner", "Team Team 2 · 2 learners", "Team Team 10 · 1 learner", "No team · 1 learner",
             ])
         let evidence = html.matches(of: /<h4 id="person-[0-9]+">Evidence: ([A-Z])/).map { String($0.1) }
         #expect(evidence == ["D", "B", "E", "A", "C"])
@@ -257,11 +257,11 @@ struct TeamAuditTests {
         #expect(html.contains("<h4 id=\"person-1\">Evidence: Dora (dora)</h4>"))
         #expect(
             html.contains(
-                "<tr><td>Title basics</td><td>1.0.0</td><td class=\"overdue\">overdue</td><td>7 November 2025</td>"
-                    + "<td class=\"n\">100%</td><td>7 November 2026</td><td class=\"n\">14</td></tr>"))
+                "<tr><td>Title basics</td><td>1.0.0</td><td class=\"overdue\">overdue</td><td class=\"d\">7 November 2025</td>"
+                    + "<td class=\"n\">100%</td><td class=\"d\">7 November 2026</td><td class=\"n\">14</td></tr>"))
         #expect(
             html.contains(
-                "<tr><td>Kick-off</td><td class=\"completed\">completed</td><td>ben</td><td>1 February 2026</td>"
-                    + "<td>Workshop &lt;Prompting&gt;</td><td>1 February 2027</td></tr>"))
+                "<tr><td>Kick-off</td><td class=\"completed\">completed</td><td>ben</td><td class=\"d\">1 February 2026</td>"
+                    + "<td>Workshop &lt;Prompting&gt;</td><td class=\"d\">1 February 2027</td></tr>"))
     }
 }

@@ -160,7 +160,8 @@ struct TeamReportTests {
         #expect(!html.contains("href="))
         #expect(
             html.contains(
-                "<td>Kick-off</td><td class=\"completed\">abgeschlossen</td><td>ben</td><td>1. Februar 2026</td>"))
+                "<td>Kick-off</td><td class=\"completed\">abgeschlossen</td><td>ben</td><td class=\"d\">1. Februar 2026</td>"
+            ))
         #expect(html.contains("x.json: bad"))
     }
 }

@@ -42,8 +42,8 @@ extension TeamReport {
         body += "<h2>\(Self.escape(words.contentVersions))</h2>\n<table>" + Self.header(words.versionColumns)
         for module in catalog.modules {
             body += "<tr><td>\(Self.escape(title(module.title))) (\(Self.escape(module.id)))</td>"
-            body += "<td>\(module.version)</td><td>\(module.reviewed.map(words.format) ?? "")</td>"
-            body += "<td>\(module.reviewBy.map(words.format) ?? "")</td></tr>\n"
+            body += "<td>\(module.version)</td><td class=\"d\">\(module.reviewed.map(words.format) ?? "")</td>"
+            body += "<td class=\"d\">\(module.reviewBy.map(words.format) ?? "")</td></tr>\n"
         }
         body += "</table>\n"
         return """
@@ -61,6 +61,7 @@ extension TeamReport {
             table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
             th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
             td.n { text-align: right; }
+            td.d, td.n, td.notStarted, td.inProgress, td.completed, td.dueSoon, td.overdue { white-space: nowrap; }
             .overdue { color: #b00020; font-weight: bold; } .dueSoon, .updateAvailable { color: #8a5a00; }
             .completed { color: #1b5e20; } .notStarted { color: #595959; }
             @media print { body { margin: 0; } section { break-inside: avoid-page; } }
@@ -207,7 +208,7 @@ extension TeamReport {
             let last = learner.lastActivity.map { words.format($0) } ?? words.never
             if learner.paths.isEmpty {
                 html += "<tr>\(name)<td></td><td class=\"notStarted\">\(Self.escape(words.state(.notStarted)))</td>"
-                html += "<td></td><td></td><td></td><td></td><td>\(Self.escape(last))</td></tr>\n"
+                html += "<td></td><td></td><td></td><td></td><td class=\"d\">\(Self.escape(last))</td></tr>\n"
             }
             for path in learner.paths {
                 let role = catalog.path(path.role)?.title.text(
@@ -215,9 +216,9 @@ extension TeamReport {
                 html += "<tr>\(name)<td>\(Self.escape(role ?? path.role))</td>"
                 html += "<td class=\"\(path.state.rawValue)\">\(Self.escape(words.state(path.state)))</td>"
                 html += "<td class=\"n\">\(path.percent)%</td><td>\(Self.escape(words.counts(path)))</td>"
-                html += "<td>\(Self.escape(words.format(path.due ?? path.validUntil)))</td>"
+                html += "<td class=\"d\">\(Self.escape(words.format(path.due ?? path.validUntil)))</td>"
                 html += "<td class=\"n\">\(path.daysOverdue.map(String.init) ?? "")</td>"
-                html += "<td>\(Self.escape(last))</td></tr>\n"
+                html += "<td class=\"d\">\(Self.escape(last))</td></tr>\n"
             }
         }
         return html + "</table>\n"
@@ -239,9 +240,9 @@ extension TeamReport {
                 modules += "<tr><td>\(Self.escape(title ?? module.module))</td>"
                 modules += "<td>\(Self.escape(module.version?.description ?? ""))</td>"
                 modules += "<td class=\"\(module.state.rawValue)\">\(Self.escape(words.state(module.state)))</td>"
-                modules += "<td>\(Self.escape(words.format(module.completedAt)))</td>"
+                modules += "<td class=\"d\">\(Self.escape(words.format(module.completedAt)))</td>"
                 modules += "<td class=\"n\">\(module.score.map { "\(Int(($0 * 100).rounded()))%" } ?? "")</td>"
-                modules += "<td>\(Self.escape(words.format(module.validUntil)))</td>"
+                modules += "<td class=\"d\">\(Self.escape(words.format(module.validUntil)))</td>"
                 modules += "<td class=\"n\">\(module.daysOverdue.map(String.init) ?? "")</td></tr>\n"
             }
             let definitions = catalog.path(path.role)?.milestones ?? []
@@ -253,9 +254,9 @@ extension TeamReport {
                 milestones += "\(Self.escape(words.state(milestone.state)))</td>"
                 let by = milestone.attestedAt == nil ? "" : milestone.attestedBy ?? words.unknown
                 milestones += "<td>\(Self.escape(by))</td>"
-                milestones += "<td>\(Self.escape(words.format(milestone.attestedAt)))</td>"
+                milestones += "<td class=\"d\">\(Self.escape(words.format(milestone.attestedAt)))</td>"
                 milestones += "<td>\(Self.escape(milestone.note ?? ""))</td>"
-                milestones += "<td>\(Self.escape(words.format(milestone.validUntil)))</td></tr>\n"
+                milestones += "<td class=\"d\">\(Self.escape(words.format(milestone.validUntil)))</td></tr>\n"
             }
         }
         if !modules.isEmpty { html += "<table>" + Self.header(words.evidenceColumns) + modules + "</table>\n" }

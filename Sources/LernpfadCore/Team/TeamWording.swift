@@ -82,7 +82,7 @@ public struct TeamWording: Sendable {
     /// English.
     public static let english = TeamWording(
         language: .english, pageTitle: "record of AI-literacy measures",
-        asOf: { "As of \($0)" }, allTeams: "all teams", team: { "team \($0)" },
+        asOf: { "As of \($0)" }, allTeams: "all teams", team: { "Team \($0)" },
         learners: { $0 == 1 ? "1 learner" : "\($0) learners" },
         derivedNote:
             "Statuses are derived from each learner's event log and the content versions below; they are never "
