@@ -25,7 +25,10 @@ struct TeamScreenTests {
         #expect(all.contains("Cleo Weiß"))
         let detail = UIFixture.screen("jjjj<enter>ff<enter>").joined(separator: "\n")
         #expect(detail.contains("(ben)") || detail.contains("(anna)") || detail.contains("(cleo)"))
-        #expect(detail.contains("questions due for review"))
+        #expect(detail.contains("Team › "), "the title names the team view and the learner")
+        #expect(detail.contains("Mitarbeitende  "), "the detail is in the UI's language, with path titles")
+        #expect(detail.contains("Noch nicht bestätigt."), "the milestone says why it is not done")
+        #expect(!detail.contains("valid until") && !detail.contains("in progress"), "no English CLI text")
     }
 
     /// Counts how often the team is read.

@@ -31,15 +31,21 @@ public struct ScreenContext: Sendable {
         }
     }
 
-    /// The catalog with every quiz the runner has loaded in place and the others left out, for Core code that
-    /// reads quizzes from a catalog (the team report): handed this, it can never read a quiz file itself.
+    /// The catalog with every quiz the runner has loaded in place, for Core code that reads quizzes from a
+    /// catalog (the team report, the explanation): handed this, it can never read a quiz file itself.
+    ///
+    /// A module whose quiz is broken or not yet loaded keeps a quiz that reads as absent, so it still counts as
+    /// having one: its completion still needs a passed quiz.
     public var catalogOfLoadedQuizzes: Catalog {
         let modules = catalog.modules.map { module -> Module in
             var module = module
-            if case .ready(let quiz) = quiz(module.id) {
-                module.quizSource = .loaded(quiz)
-            } else {
-                module.quizSource = .none
+            switch quiz(module.id) {
+            case .ready(let quiz): module.quizSource = .loaded(quiz)
+            case .none: module.quizSource = .none
+            case .loading, .broken:
+                var file = "modules/\(module.id)/quiz.yaml"
+                if case .deferred(let deferred) = module.quizSource { file = deferred.file }
+                module.quizSource = .deferred(DeferredQuiz(file: file) { (nil, []) })
             }
             return module
         }

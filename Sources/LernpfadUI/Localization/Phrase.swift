@@ -25,6 +25,12 @@ public enum Phrase: CaseIterable, Sendable {
     case verbLesson, verbChoose, verbToggle, verbCheck, verbNext, verbHome, verbBackToModule, verbRetry
     case verbSort, verbFilter, verbBack, verbConfirm, verbSearch, verbHelp, verbQuit, verbClose
     case loading, notSaved, nameRequired, sortUrgency, sortActivity, backHome
+    case why, helpWhy, verbWhy, modulesValid, daysOverdue, overdueToday, daysLeft, dueToday
+    case ruleNothingDone, ruleNotYetCompleted, ruleValidFromCompletion, ruleDueSoonWindow, ruleValidityExpired
+    case ruleMajorVersionChanged, ruleModuleNotLoaded, ruleFirstCompletionDeadlinePassed, ruleDeadline
+    case ruleMilestoneNotAttested, ruleMilestoneValid, ruleMilestoneExpired, ruleMilestoneDueSoon
+    case needsFirstCompletion, needsRefresher, needsLessons, needsQuiz, needsQuizPassMark, needsBy, needsAttestation
+    case attestedByOn, months, days, years, oneMonth, oneDay, oneYear, overdueOneDay, oneDayLeft
 }
 
 /// Looks up phrases in one language.
@@ -39,6 +45,27 @@ public struct Localizer: Sendable {
     public func callAsFunction(_ phrase: Phrase) -> String {
         let (german, english) = Self.table(phrase)
         return language == .german ? german : english
+    }
+
+    /// The phrase with its placeholders `{1}`, `{2}`, … replaced by `values`.
+    public func callAsFunction(_ phrase: Phrase, _ values: String...) -> String {
+        var result = self(phrase)
+        for (index, value) in values.enumerated() {
+            result = result.replacingOccurrences(of: "{\(index + 1)}", with: value)
+        }
+        return result
+    }
+
+    /// A duration in words: "12 Monate", "30 days".
+    public func duration(_ duration: ISODuration) -> String {
+        var parts: [String] = []
+        func part(_ count: Int, one: Phrase, many: Phrase) {
+            parts.append(count == 1 ? self(one) : self(many, String(count)))
+        }
+        if duration.years > 0 { part(duration.years, one: .oneYear, many: .years) }
+        if duration.months > 0 { part(duration.months, one: .oneMonth, many: .months) }
+        if duration.days > 0 || parts.isEmpty { part(duration.days, one: .oneDay, many: .days) }
+        return parts.joined(separator: " ")
     }
 
     /// `text` in the quotation marks of this language: „so“ in German, “so” in English.
@@ -229,6 +256,83 @@ public struct Localizer: Sendable {
         case .sortUrgency: return ("↓ dringend", "↓ urgent")
         case .sortActivity: return ("↓ zuletzt aktiv", "↓ last active")
         case .backHome: return ("Zurück zum Start", "Back to home")
+        case .why: return ("Warum?", "Why?")
+        case .helpWhy:
+            return (
+                "Warum ist das fällig? Regel, Daten und was nötig ist", "Why is this due? Rule, dates, what is needed"
+            )
+        case .verbWhy: return ("warum?", "why?")
+        case .modulesValid: return ("{1}/{2} Module gültig", "{1}/{2} modules count")
+        case .daysOverdue: return ("seit {1} Tagen überfällig", "overdue for {1} days")
+        case .overdueToday: return ("seit heute überfällig", "overdue since today")
+        case .daysLeft: return ("noch {1} Tage", "{1} days left")
+        case .dueToday: return ("heute fällig", "due today")
+        case .ruleNothingDone: return ("Noch nichts begonnen.", "Nothing done yet.")
+        case .ruleNotYetCompleted:
+            return ("Begonnen, aber noch nicht abgeschlossen.", "Started, but not yet completed.")
+        case .ruleValidFromCompletion:
+            return ("Abgeschlossen am {1} und {2} gültig, bis {3}.", "Completed on {1} and valid for {2}, until {3}.")
+        case .ruleDueSoonWindow:
+            return (
+                "Gültig bis {1}; bald fällig heißt: weniger als {2} bis dahin.",
+                "Valid until {1}; due soon means less than {2} before that."
+            )
+        case .ruleValidityExpired:
+            return (
+                "Abgeschlossen am {1} und {2} gültig; abgelaufen am {3}.",
+                "Completed on {1} and valid for {2}; ran out on {3}."
+            )
+        case .ruleMajorVersionChanged:
+            return (
+                "Abgeschlossen in Version {1}; der Inhalt ist jetzt in Version {2} wesentlich geändert.",
+                "Completed in version {1}; the content has changed substantially, now version {2}."
+            )
+        case .ruleModuleNotLoaded:
+            return (
+                "Das Modul ist im Inhalt nicht geladen; die Trainerin oder der Trainer sollte `lernpfad validate` ausführen.",
+                "The module did not load from the content; a trainer should run `lernpfad validate`."
+            )
+        case .ruleFirstCompletionDeadlinePassed:
+            return (
+                "Nie abgeschlossen, und die Frist für den ersten Abschluss ist am {1} abgelaufen.",
+                "Never completed, and the deadline for the first completion passed on {1}."
+            )
+        case .ruleDeadline:
+            return ("Erster Abschluss fällig innerhalb von {1} ab {2}.", "First completion due within {1} of {2}.")
+        case .ruleMilestoneNotAttested: return ("Noch nicht bestätigt.", "Not attested yet.")
+        case .ruleMilestoneValid:
+            return ("Bestätigt am {1} und {2} gültig, bis {3}.", "Attested on {1} and valid for {2}, until {3}.")
+        case .ruleMilestoneExpired:
+            return (
+                "Bestätigt am {1} und {2} gültig; abgelaufen am {3}.",
+                "Attested on {1} and valid for {2}; ran out on {3}."
+            )
+        case .ruleMilestoneDueSoon:
+            return ("Bestätigt am {1}; die Gültigkeit endet am {2}.", "Attested on {1}; it runs out on {2}.")
+        case .needsFirstCompletion: return ("Nötig: ", "Needed: ")
+        case .needsRefresher: return ("Auffrischung nötig: ", "Refresher needed: ")
+        case .needsLessons: return ("Lektionen lesen: {1}", "read {1}")
+        case .needsQuiz: return ("den Wissenscheck bestehen", "pass the knowledge check")
+        case .needsQuizPassMark:
+            return (
+                "den Wissenscheck bestehen (mindestens {1}\u{00A0}%)",
+                "pass the knowledge check (at least {1}\u{00A0}%)"
+            )
+        case .needsBy: return ("bis {1}", "by {1}")
+        case .needsAttestation:
+            return (
+                "Nötig: eine neue Bestätigung (lernpfad attest) bis {1}",
+                "Needed: a new attestation (lernpfad attest) by {1}"
+            )
+        case .attestedByOn: return ("bestätigt von {1} am {2}", "attested by {1} on {2}")
+        case .months: return ("{1} Monate", "{1} months")
+        case .days: return ("{1} Tage", "{1} days")
+        case .years: return ("{1} Jahre", "{1} years")
+        case .oneMonth: return ("1 Monat", "1 month")
+        case .oneDay: return ("1 Tag", "1 day")
+        case .oneYear: return ("1 Jahr", "1 year")
+        case .overdueOneDay: return ("seit 1 Tag überfällig", "overdue for 1 day")
+        case .oneDayLeft: return ("noch 1 Tag", "1 day left")
         }
     }
 }

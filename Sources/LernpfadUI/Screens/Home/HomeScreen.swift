@@ -113,7 +113,7 @@ public struct HomeScreen: ScreenModel {
                 guard let path = catalog.path(role), let progress = paths.first(where: { $0.role == role }) else {
                     continue
                 }
-                let percent = Int((progress.fraction * 100).rounded(.down))
+                let percent = progress.percent
                 let barWidth = max(6, min(20, width / 6))
                 lines.append(
                     StyledLine([

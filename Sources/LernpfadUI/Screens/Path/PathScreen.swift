@@ -8,15 +8,29 @@ public struct PathScreen: ScreenModel {
     /// The cursor.
     public var list = ListState()
 
+    /// What the path screen's keys do.
+    public enum Action: Hashable, Sendable {
+        case list(ListAction)
+        /// "Warum?" for the module under the cursor.
+        case why
+    }
+
     /// The path of `role`.
     public init(role: String) { self.role = role }
 
     /// The screen's key table.
-    public func bindings(_ context: ScreenContext) -> [KeyBinding<ListAction>] { ListKeys.bindings }
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Action>] {
+        [.keys([.character("w")], help: .helpWhy, status: .verbWhy, .why)]
+            + ListKeys.bindings.map { $0.map(Action.list) }
+    }
 
     /// Carries out one action.
-    public mutating func perform(_ action: ListAction, context: ScreenContext, area: Rect) -> [Transition] {
+    public mutating func perform(_ action: Action, context: ScreenContext, area: Rect) -> [Transition] {
         guard let path = context.catalog.path(role) else { return [] }
+        guard case .list(let action) = action else {
+            let module = path.modules.indices.contains(list.selected) ? path.modules[list.selected] : nil
+            return [.push(ExplanationScreen(subject: module ?? role))]
+        }
         let content = Self.content(context, role: role, width: area.width)
         guard let open = content.perform(action, on: &list, bodyHeight: area.height),
             path.modules.indices.contains(open)
@@ -54,7 +68,7 @@ public struct PathScreen: ScreenModel {
         header.append(
             StyledLine([
                 (ProgressBar.bar(progress.fraction, width: 20), Theme.state(progress.state.role)),
-                (" \(Int((progress.fraction * 100).rounded(.down)))% · ", Theme.plain),
+                (" \(progress.percent)% · ", Theme.plain),
                 (HomeScreen.milestoneWords(progress, text: text), Theme.state(progress.state.role)),
             ]))
         header.append(.empty)

@@ -100,7 +100,7 @@ public struct TeamScreen: ScreenModel {
                 let open = content(context, width: area.width).perform(listAction, on: &list, bodyHeight: area.height)
             else { return [] }
             let id = report.learners[order[open]].id
-            return [.reload(.learner(id: id)), .push(TeamLearnerScreen(id: id))]
+            return [.reload(.learner(id: id)), .push(ExplanationScreen(learner: id))]
         }
         return []
     }
@@ -220,70 +220,5 @@ public struct TeamScreen: ScreenModel {
             line.append("  · \(text(.lastActivity)) \(CalendarDay(last))", style: Theme.muted)
         }
         return line
-    }
-}
-
-/// One learner's detail from the team view.
-public struct TeamLearnerScreen: ScreenModel {
-    /// The learner.
-    public let id: String
-    /// The first visible line.
-    public private(set) var scroll = 0
-    private var lines: [StyledLine]?
-
-    /// The detail of learner `id`.
-    public init(id: String) { self.id = id }
-
-    /// The screen's key table.
-    public func bindings(_ context: ScreenContext) -> [KeyBinding<Int>] {
-        [
-            .keys([.up, .down, .character("j"), .character("k")], help: .helpLine, status: .verbScroll, statusKeys: 4) {
-                key in key == .up || key == .character("k") ? -1 : 1
-            },
-            .keys([.pageDown, .pageUp, .character(" ")], help: .helpPage) { key in key == .pageUp ? -1000 : 1000 },
-            .pattern(.keyWheel, help: .helpScroll) { key in key == .wheelUp ? -1 : key == .wheelDown ? 1 : nil },
-        ]
-    }
-
-    /// What the runner must load for this screen.
-    public func needs(_ context: ScreenContext) -> [ResourceRequest] {
-        context.resources.learners[id] == nil ? [.learner(id: id)] : []
-    }
-
-    /// Catches up with loaded resources and the area.
-    public mutating func refresh(context: ScreenContext, area: Rect) -> [Transition] {
-        guard lines == nil, let loaded = context.resources.learners[id] else { return [] }
-        switch loaded {
-        case .success(let record):
-            let report = StatusReport(record: record, catalog: context.catalog, now: context.now)
-            lines = report.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                let text = TerminalSafeText.sanitize(String(line))
-                let style: CellStyle =
-                    text.contains("overdue") ? Theme.danger : text.contains("due soon") ? Theme.warning : Theme.plain
-                return StyledLine(text, style: style)
-            }
-        case .failure(let error):
-            lines = [StyledLine(TerminalSafeText.sanitize(error.description), style: Theme.danger)]
-        }
-        return []
-    }
-
-    /// Carries out one action.
-    public mutating func perform(_ action: Int, context: ScreenContext, area: Rect) -> [Transition] {
-        let step = abs(action) == 1000 ? (action > 0 ? 1 : -1) * max(1, area.height - 2) : action
-        scroll = min(max(0, scroll + step), max(0, (lines?.count ?? 0) - area.height))
-        return []
-    }
-
-    /// Draws the screen into `area`; returns its title.
-    public func render(into canvas: inout Canvas, area: Rect, context: ScreenContext) -> String {
-        let body = area.inset(horizontal: 2)
-        for (offset, line) in (lines ?? [StyledLine(context.text(.loading), style: Theme.muted)]).dropFirst(scroll)
-            .prefix(body.height).enumerated()
-        {
-            _ = canvas.draw(
-                line.truncated(to: body.width), row: body.row + offset, column: body.column, width: body.width)
-        }
-        return "\(context.text(.team)) › \(id)"
     }
 }

@@ -1,0 +1,57 @@
+import Foundation
+import LernpfadCore
+import Testing
+
+@testable import LernpfadUI
+
+/// "Warum?" on the path screen: the rule, the dates and what the refresher needs, in the UI's language.
+@Suite("Why screen")
+struct ExplanationScreenTests {
+    /// Anna completed the basics on 1 March 2025; with twelve months' validity that ran out on 1 March 2026.
+    static func overdueRecord(language: LanguageCode = .german) -> LearnerRecord {
+        var record = UIFixture.record(language: language)
+        let done = Timestamp.parse("2025-03-01T10:00:00Z")!
+        let version = SemanticVersion(1, 0, 0)
+        record.events = [
+            LearnerEvent(
+                at: done, kind: .lessonCompleted, module: "basics", moduleVersion: version, lesson: "01-what-is-ai"),
+            LearnerEvent(
+                at: done, kind: .lessonCompleted, module: "basics", moduleVersion: version, lesson: "02-limits"),
+            LearnerEvent(
+                at: done, kind: .quizAttempted, module: "basics", moduleVersion: version, score: 1, passed: true),
+        ]
+        return record
+    }
+
+    /// The screen as text at 120 columns, so that no sentence wraps; no-break spaces read as spaces.
+    static func screen(_ keys: String, record: LearnerRecord) -> String {
+        UIFixture.screen(keys, width: 120, record: record).joined(separator: "\n").replacingOccurrences(
+            of: "\u{00A0}", with: " ")
+    }
+
+    @Test func wOnAnOverdueModuleSaysWhySinceWhenAndWhatIsNeeded() {
+        let text = Self.screen("jj<enter>w", record: Self.overdueRecord())
+        #expect(text.contains("Lernpfad") || text.contains("Warum?"))
+        #expect(text.contains("! KI-Grundlagen  seit 265 Tagen überfällig"))
+        #expect(text.contains("Abgeschlossen am 1. März 2025 und 12 Monate gültig; abgelaufen am 1. März 2026."))
+        #expect(text.contains("Auffrischung nötig:"))
+        #expect(!text.contains("Der AI Act"), "w explains the module under the cursor only")
+    }
+
+    @Test func theSameInEnglish() {
+        let text = Self.screen("jj<enter>w", record: Self.overdueRecord(language: .english))
+        #expect(text.contains("! AI basics  overdue for 265 days"))
+        #expect(text.contains("Completed on 1 March 2025 and valid for 12 months; ran out on 1 March 2026."))
+    }
+
+    @Test func aDateNeverBreaksAcrossLines() {
+        let lines = UIFixture.screen("jj<enter>w", record: Self.overdueRecord())
+        #expect(lines.contains { $0.contains("1.\u{00A0}März\u{00A0}2026") })
+        #expect(!lines.contains { $0.hasSuffix("1.") || $0.hasSuffix("am 1. ") })
+    }
+
+    @Test func escGoesBackToThePath() {
+        let text = UIFixture.screen("jj<enter>w<esc>", record: Self.overdueRecord()).joined(separator: "\n")
+        #expect(text.contains("Lernpfad · Mitarbeitende"))
+    }
+}
