@@ -50,6 +50,15 @@ struct ExplanationScreenTests {
         #expect(!lines.contains { $0.hasSuffix("1.") || $0.hasSuffix("am 1. ") })
     }
 
+    @Test func homeShowsTheOverdueModuleAndSinceWhen() {
+        let text = Self.screen("", record: Self.overdueRecord())
+        #expect(
+            text.contains(
+                "Mitarbeitende  ░░░░░░░░░░░░░░░░░░░░ 0% · 0/2 Module · KI-Grundlagen seit 265 Tagen überfällig"))
+        let path = Self.screen("jj<enter>", record: Self.overdueRecord())
+        #expect(path.contains("0% · KI-Grundlagen seit 265 Tagen überfällig"), "the path screen's header says the same")
+    }
+
     @Test func escGoesBackToThePath() {
         let text = UIFixture.screen("jj<enter>w<esc>", record: Self.overdueRecord()).joined(separator: "\n")
         #expect(text.contains("Lernpfad · Mitarbeitende"))

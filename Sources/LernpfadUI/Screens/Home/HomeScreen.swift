@@ -123,13 +123,13 @@ public struct HomeScreen: ScreenModel {
                             " \(percent)% · \(progress.modulesDone)/\(progress.modules.count) \(text(.modulesDone)) · ",
                             Theme.plain
                         ),
-                        (milestoneWords(progress, text: text), Theme.state(progress.state.role)),
+                        (milestoneWords(progress, context: context), Theme.state(progress.state.role)),
                     ]))
                 for milestone in progress.milestones {
                     let title =
                         path.milestones.first { $0.id == milestone.milestone }?.title.text(in: language)
                         ?? milestone.milestone
-                    footer.append(milestoneLine(title, milestone, text: text))
+                    footer.append(milestoneLine(title, milestone, context: context))
                 }
             }
         }
@@ -137,23 +137,44 @@ public struct HomeScreen: ScreenModel {
         return ListContent(header: header, items: lines, footer: footer)
     }
 
-    static func milestoneWords(_ progress: PathProgress, text: Localizer) -> String {
+    /// A path's state in words. When something needs attention, which module and how long ago or how soon:
+    /// "überfällig: KI-Grundlagen, seit 265 Tagen überfällig"; when completed, since and until when.
+    static func milestoneWords(_ progress: PathProgress, context: ScreenContext) -> String {
+        let text = context.text
+        let wording = TeamWording.for(context.language)
         var words = text(progress.state.phrase)
-        if progress.state.isValidCompletion || progress.state == .overdue, let completed = progress.completedAt {
-            words = "\(text(.completedOn)) \(CalendarDay(completed))"
-            if let until = progress.validUntil {
-                words += ", \(text(.validUntil)) \(CalendarDay(until))"
+        let window = context.catalog.path(progress.role)?.dueSoon ?? ISODuration(days: 30)
+        if progress.state.needsAttention {
+            // The module the path takes its state from, the one needed soonest.
+            let deciding = progress.modules.compactMap { module -> (ModuleProgress, StateDerivation.Reason)? in
+                let reason = StateDerivation.reason(module, dueSoon: window)
+                return reason.state == progress.state ? (module, reason) : nil
             }
-            if progress.state != .completed { words += " – \(text(progress.state.phrase))" }
+            .min { ($0.1.due ?? .distantFuture) < ($1.1.due ?? .distantFuture) }
+            if let (module, reason) = deciding {
+                let title = context.catalog.module(module.module)?.title.text(in: context.language) ?? module.module
+                let days = Explanation.daysLeft(until: reason.due, now: context.now).map {
+                    ExplanationLines.daysWords($0, overdue: progress.state == .overdue, text: text)
+                }
+                switch (progress.state, days) {
+                case (.overdue, let days?): words = "\(title) \(days)"
+                case (.dueSoon, let days?): words += ": \(title), \(days)"
+                default: words += ": \(title)"
+                }
+            }
+        } else if progress.state.isValidCompletion, let completed = progress.completedAt {
+            words = "\(text(.completedOn)) \(wording.format(completed))"
+            if let until = progress.validUntil { words += ", \(text(.validUntil)) \(wording.format(until))" }
         }
         return words
     }
 
-    static func milestoneLine(_ title: String, _ milestone: MilestoneProgress, text: Localizer) -> StyledLine {
+    static func milestoneLine(_ title: String, _ milestone: MilestoneProgress, context: ScreenContext) -> StyledLine {
+        let text = context.text
         var words = text(.notAttested)
         if let at = milestone.attestedAt {
-            words = "\(text(.completedOn)) \(CalendarDay(at))"
-            if let by = milestone.attestedBy { words += " (\(text(.attestedBy)) \(by))" }
+            words = "\(text(.completedOn)) \(TeamWording.for(context.language).format(at))"
+            if let by = milestone.attestedBy { words += " (\(text(.attestedBy)) \(TerminalSafeText.sanitize(by)))" }
             if milestone.state != .completed { words += " – \(text(milestone.state.phrase))" }
         }
         return StyledLine([

@@ -56,7 +56,6 @@ public struct PathScreen: ScreenModel {
     }
 
     static func content(_ context: ScreenContext, role: String, width: Int) -> ListContent {
-        let text = context.text
         let language = context.language
         guard let path = context.catalog.path(role) else { return ListContent() }
         let progress = ProgressEngine.path(
@@ -69,7 +68,7 @@ public struct PathScreen: ScreenModel {
             StyledLine([
                 (ProgressBar.bar(progress.fraction, width: 20), Theme.state(progress.state.role)),
                 (" \(progress.percent)% · ", Theme.plain),
-                (HomeScreen.milestoneWords(progress, text: text), Theme.state(progress.state.role)),
+                (HomeScreen.milestoneWords(progress, context: context), Theme.state(progress.state.role)),
             ]))
         header.append(.empty)
         let items = progress.modules.enumerated().map { index, module -> StyledLine in
@@ -78,7 +77,7 @@ public struct PathScreen: ScreenModel {
         var footer: [StyledLine] = [.empty]
         for milestone in progress.milestones {
             let title = path.milestones.first { $0.id == milestone.milestone }?.title.text(in: language) ?? ""
-            footer.append(HomeScreen.milestoneLine(title, milestone, text: text))
+            footer.append(HomeScreen.milestoneLine(title, milestone, context: context))
         }
         return ListContent(header: header, items: items, footer: footer)
     }
@@ -103,7 +102,7 @@ public struct PathScreen: ScreenModel {
             if progress.state == .inProgress || progress.state == .notStarted {
                 words += " · \(progress.lessonsCompleted.count)/\(module.lessons.count) \(text(.lessonsDone))"
             } else if let until = progress.validUntil {
-                words += " · \(text(.validUntil)) \(CalendarDay(until))"
+                words += " · \(text(.validUntil)) \(TeamWording.for(context.language).format(until))"
             }
             line.append(words, style: Theme.state(progress.state.role))
         }
