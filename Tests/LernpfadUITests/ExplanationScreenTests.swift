@@ -59,6 +59,25 @@ struct ExplanationScreenTests {
         #expect(path.contains("0% · KI-Grundlagen seit 265 Tagen überfällig"), "the path screen's header says the same")
     }
 
+    @Test func theModuleScreenCountsTheFirstCompletionDeadlineAsThePathDoes() {
+        // The staff path asks for a first completion within a month of the role; Anna got it in January.
+        var catalog = UIFixture.catalog
+        catalog.paths = catalog.paths.map { path in
+            var path = path
+            if path.role == "staff" { path.dueWithin = ISODuration(months: 1) }
+            return path
+        }
+        var record = UIFixture.record()
+        record.events = [
+            LearnerEvent(at: Timestamp.parse("2026-01-05T09:00:00Z")!, kind: .roleAdded, role: "staff")
+        ]
+        let model = AppModel(catalog: catalog, record: record, width: 120, height: 24, now: UIFixture.now)
+        let runner = UIFixture.run("jj<enter><enter>", on: UIFixture.runner(model, catalog: catalog))
+        let module = runner.render().lines.joined(separator: "\n")
+        #expect(module.contains("Modul · KI-Grundlagen"))
+        #expect(module.contains("überfällig"), "past the path's deadline the module is overdue here too")
+    }
+
     @Test func escGoesBackToThePath() {
         let text = UIFixture.screen("jj<enter>w<esc>", record: Self.overdueRecord()).joined(separator: "\n")
         #expect(text.contains("Lernpfad · Mitarbeitende"))

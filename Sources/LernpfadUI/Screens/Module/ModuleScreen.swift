@@ -40,7 +40,14 @@ public struct ModuleScreen: ScreenModel {
         return "\(context.text(.module)) · \(title)"
     }
 
+    /// The module's progress as the learner's paths derive it (deadlines included), the most urgent where two
+    /// paths hold it, so this screen says what the path screen, `status` and `team` say.
     static func progress(_ context: ScreenContext, _ module: Module) -> ModuleProgress {
+        if let record = context.record {
+            let held = ProgressEngine.paths(for: record, catalog: context.catalog, now: context.now)
+                .flatMap(\.modules).filter { $0.module == module.id }
+            if let most = held.min(by: { $0.state.urgency < $1.state.urgency }) { return most }
+        }
         let validity = context.record?.learner.roles.compactMap { context.catalog.path($0) }
             .first { $0.modules.contains(module.id) }
         return ProgressEngine.module(
