@@ -101,6 +101,14 @@ public struct AppRunner: Sendable {
                 return .learnerFailed(String(describing: error))
             }
         case .load(let request): return .loaded(loader.load(request, now: now))
+        case .attest(let learner, let event):
+            guard saves else { return .attested(learner: learner, milestone: event.milestone ?? "") }
+            do {
+                _ = try store.append([event], to: learner)
+                return .attested(learner: learner, milestone: event.milestone ?? "")
+            } catch {
+                return .attestationFailed(String(describing: error))
+            }
         case .quit: return nil
         }
     }

@@ -17,6 +17,10 @@ public enum AppMessage: Sendable {
     case learnerFailed(String)
     /// Show the team view on top of home (`lernpfad --team`), if the learner's roles allow it.
     case openTeamView
+    /// An attestation was written to a colleague's file.
+    case attested(learner: String, milestone: String)
+    /// An attestation could not be written; nothing was.
+    case attestationFailed(String)
 }
 
 /// One input with what comes with it from outside: the time and fresh randomness, so the model reads neither.
@@ -46,6 +50,9 @@ public enum AppCommand: Hashable, Sendable {
     case openLearner(String)
     /// Load a resource, then answer `loaded`.
     case load(ResourceRequest)
+    /// Append this attestation to the learner's file under its lock, then answer `attested` or
+    /// `attestationFailed`.
+    case attest(learner: String, LearnerEvent)
     /// Leave the program.
     case quit
 }

@@ -124,9 +124,20 @@ public struct AppModel: Sendable {
                 resources.forget(.team)
                 navigator.push(TeamScreen(team: record?.learner.team))
             }
+        case .attested(let learner, let milestone):
+            // The colleague's file and the team changed: both are read again when next shown.
+            resources.forget(.learner(id: learner))
+            resources.forget(.team)
+            notice = Localizer(language)(.attestedNotice, milestoneTitle(milestone), learner)
+        case .attestationFailed(let reason):
+            notice = Localizer(language)(.attestFailed, TerminalSafeText.sanitize(reason))
         }
         refreshTop(&pending)
         return pending.commands(loads: loadRequests())
+    }
+
+    private func milestoneTitle(_ id: String) -> String {
+        catalog.paths.flatMap(\.milestones).first { $0.id == id }?.title.text(in: language) ?? id
     }
 
     private mutating func handleKey(_ key: Key, _ pending: inout PendingWork) {
@@ -196,6 +207,20 @@ public struct AppModel: Sendable {
             case .reload(let request): resources.forget(request)
             case .createLearner(let profile): pending.others.append(.createLearner(profile))
             case .openLearner(let id): pending.others.append(.openLearner(id))
+            case .attest(let learner, let milestone):
+                // Only a team role reaches a colleague; the attester is the learner at the keyboard.
+                guard canSeeTeam, let attester = record?.learner else { continue }
+                let event = LearnerEvent(
+                    at: now, kind: .attested, milestone: milestone, by: "\(attester.name) (\(attester.id))")
+                if learner == attester.id {
+                    // One's own file changes by the one path for the own record, so memory and file agree.
+                    apply([.change(.append([event]))], &pending)
+                    resources.forget(.learner(id: learner))
+                    resources.forget(.team)
+                    notice = Localizer(language)(.attestedNotice, milestoneTitle(milestone), learner)
+                } else {
+                    pending.others.append(.attest(learner: learner, event))
+                }
             case .showHelp: overlay = HelpOverlay(entries: helpEntries())
             case .showSearch: overlay = SearchOverlay()
             case .closeOverlay: overlay = nil

@@ -22,6 +22,9 @@ public enum Transition: Sendable {
     case createLearner(LearnerProfile)
     /// Open another learner (picker).
     case openLearner(String)
+    /// Attest a colleague's milestone (team view): the runner appends it to their file, in the name of the
+    /// learner at the keyboard.
+    case attest(learner: String, milestone: String)
     /// Open the help overlay.
     case showHelp
     /// Open the search overlay.

@@ -30,6 +30,7 @@ public enum Phrase: CaseIterable, Sendable {
     case ruleMajorVersionChanged, ruleModuleNotLoaded, ruleFirstCompletionDeadlinePassed, ruleDeadline
     case ruleMilestoneNotAttested, ruleMilestoneValid, ruleMilestoneExpired, ruleMilestoneDueSoon
     case needsFirstCompletion, needsRefresher, needsLessons, needsQuiz, needsQuizPassMark, needsBy, needsAttestation
+    case attest, helpAttest, verbAttest, attestQuestion, attestedNotice, attestFailed, noMilestones, helpCancel
     case attestedByOn, months, days, years, oneMonth, oneDay, oneYear, overdueOneDay, oneDayLeft
 }
 
@@ -324,6 +325,15 @@ public struct Localizer: Sendable {
                 "Nötig: eine neue Bestätigung (lernpfad attest) bis {1}",
                 "Needed: a new attestation (lernpfad attest) by {1}"
             )
+        case .attest: return ("Meilenstein bestätigen", "Attest a milestone")
+        case .helpAttest:
+            return ("Einen Meilenstein bestätigen (Workshop besucht …)", "Attest a milestone (workshop attended …)")
+        case .verbAttest: return ("bestätigen", "attest")
+        case .attestQuestion: return ("{1} für {2} bestätigen? ⏎ ja · Esc nein", "Attest {1} for {2}? ⏎ yes · Esc no")
+        case .attestedNotice: return ("Bestätigt: {1} für {2}", "Attested: {1} for {2}")
+        case .attestFailed: return ("Nicht bestätigt: {1}", "Not attested: {1}")
+        case .noMilestones: return ("Die Pfade haben keine Meilensteine", "The paths have no milestones")
+        case .helpCancel: return ("Abbrechen", "Cancel")
         case .attestedByOn: return ("bestätigt von {1} am {2}", "attested by {1} on {2}")
         case .months: return ("{1} Monate", "{1} months")
         case .days: return ("{1} Tage", "{1} days")

@@ -19,15 +19,29 @@ public struct ExplanationScreen: ScreenModel {
         self.subject = subject
     }
 
-    /// The screen's key table.
-    public func bindings(_ context: ScreenContext) -> [KeyBinding<Int>] {
-        [
+    /// What the keys do.
+    public enum Action: Hashable, Sendable {
+        /// Scroll by lines; ±1000 is a page.
+        case scroll(Int)
+        /// Attest one of the colleague's milestones.
+        case attest
+    }
+
+    /// The screen's key table: a colleague's milestones can be attested from here.
+    public func bindings(_ context: ScreenContext) -> [KeyBinding<Action>] {
+        let scrolling: [KeyBinding<Action>] = [
             .keys([.up, .down, .character("j"), .character("k")], help: .helpLine, status: .verbScroll, statusKeys: 4) {
-                key in key == .up || key == .character("k") ? -1 : 1
+                key in .scroll(key == .up || key == .character("k") ? -1 : 1)
             },
-            .keys([.pageDown, .pageUp, .character(" ")], help: .helpPage) { key in key == .pageUp ? -1000 : 1000 },
-            .pattern(.keyWheel, help: .helpScroll) { key in key == .wheelUp ? -1 : key == .wheelDown ? 1 : nil },
+            .keys([.pageDown, .pageUp, .character(" ")], help: .helpPage) { key in
+                .scroll(key == .pageUp ? -1000 : 1000)
+            },
+            .pattern(.keyWheel, help: .helpScroll) { key in
+                key == .wheelUp ? .scroll(-1) : key == .wheelDown ? .scroll(1) : nil
+            },
         ]
+        guard learner != nil else { return scrolling }
+        return scrolling + [.keys([.character("a")], help: .helpAttest, status: .verbAttest, .attest)]
     }
 
     /// What the runner must load for this screen: the colleague's record, then the quizzes of their paths
@@ -81,7 +95,11 @@ public struct ExplanationScreen: ScreenModel {
     }
 
     /// Carries out one action.
-    public mutating func perform(_ action: Int, context: ScreenContext, area: Rect) -> [Transition] {
+    public mutating func perform(_ action: Action, context: ScreenContext, area: Rect) -> [Transition] {
+        guard case .scroll(let action) = action else {
+            guard let learner, let record = record(context) else { return [] }
+            return [.push(AttestScreen(learner: learner, name: record.learner.name, roles: record.learner.roles))]
+        }
         let count = lines(context, width: area.width - 4).count
         let step = abs(action) == 1000 ? (action > 0 ? 1 : -1) * max(1, area.height - 2) : action
         scroll = min(max(0, scroll + step), max(0, count - area.height))
