@@ -137,7 +137,7 @@ public struct TeamScreen: ScreenModel {
         if report.learners.isEmpty { header.append(StyledLine(text(.noLearners), style: Theme.muted)) }
         let rows = report.learners
         let order = self.order
-        let item: @Sendable (Int) -> StyledLine = { index in Self.line(rows[order[index]], text: text) }
+        let item: @Sendable (Int) -> StyledLine = { index in Self.line(rows[order[index]], context: context) }
         var footer: [StyledLine] = []
         if !report.missedQuestions.isEmpty {
             footer.append(.empty)
@@ -204,7 +204,11 @@ public struct TeamScreen: ScreenModel {
         return lines
     }
 
-    static func line(_ learner: TeamReport.LearnerRow, text: Localizer) -> StyledLine {
+    /// One learner's row: state, name, team, and per path its title, percent, state and what counts
+    /// ("0/4 gültig · 2 überfällig seit 35 Tagen"), in the UI's language.
+    static func line(_ learner: TeamReport.LearnerRow, context: ScreenContext) -> StyledLine {
+        let text = context.text
+        let wording = TeamWording.for(context.language)
         var line = StyledLine([
             ("\(learner.worstState.mark) ", Theme.state(learner.worstState.role)),
             (TerminalSafeText.sanitize(learner.name), Theme.plain),
@@ -213,11 +217,13 @@ public struct TeamScreen: ScreenModel {
             line.append(" · \(TerminalSafeText.sanitize(team))", style: Theme.muted)
         }
         for path in learner.paths {
-            line.append("  \(path.role) \(path.percent)% ", style: Theme.muted)
+            let title = context.catalog.path(path.role)?.title.text(in: context.language) ?? path.role
+            line.append("  \(TerminalSafeText.sanitize(title)) \(path.percent)% ", style: Theme.muted)
             line.append(text(path.state.phrase), style: Theme.state(path.state.role))
+            line.append(" (\(wording.counts(path)))", style: Theme.muted)
         }
         if let last = learner.lastActivity {
-            line.append("  · \(text(.lastActivity)) \(CalendarDay(last))", style: Theme.muted)
+            line.append("  · \(text(.lastActivity)) \(wording.format(last))", style: Theme.muted)
         }
         return line
     }
