@@ -223,6 +223,8 @@ struct TeamAuditTests {
         // the estimate must never be narrower, or a legend could run out of its box again.
         #expect(TeamReport.textWidth("not started", size: 13) >= 61)
         #expect(TeamReport.textWidth("Aktualisierung verfügbar", size: 13) >= 160)
+        // The layout before issue 13 (from x = 170, 135 apart) fails this check: "not started" ran past 860.
+        #expect(170 + 5 * 135 + TeamReport.legendTextOffset + TeamReport.textWidth("not started", size: 13) > 860)
     }
 
     @Test func learnersAreGroupedByTeamInNaturalOrder() {
