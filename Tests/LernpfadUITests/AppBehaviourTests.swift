@@ -9,7 +9,7 @@ import Testing
 struct AppBehaviourTests {
     @Test func homeShowsEachRoleWithProgressAndContinue() {
         let text = UIFixture.screen("").joined(separator: "\n")
-        #expect(text.contains("Weiterlesen: KI-Grundlagen – Was ist KI?"))
+        #expect(text.contains("▶ Als Nächstes: KI-Grundlagen – Was ist KI?"))
         #expect(text.contains("Mitarbeitende"))
         #expect(text.contains("0% · 0/2 Module · nicht begonnen"))
         #expect(text.contains("Nichts zu wiederholen"))
@@ -146,7 +146,7 @@ struct AppBehaviourTests {
         var record = UIFixture.record()
         record.review["basics/definition"] = ReviewCard(missedAt: UIFixture.now.addingTimeInterval(-3 * 86_400))
         let home = UIFixture.screen("", record: record).joined(separator: "\n")
-        #expect(home.contains("1 Fragen zum Wiederholen"))
+        #expect(home.contains("↻ 1 Frage heute"))
         let (review, opened) = UIFixture.newEvents("r", on: UIFixture.runner(record: record))
         let round = try #require(review.model.screen as? QuizScreen).round
         #expect(opened.isEmpty)
@@ -175,7 +175,7 @@ struct AppBehaviourTests {
         let runner = UIFixture.run("L", on: UIFixture.runner())
         #expect(runner.model.language == .english)
         #expect(runner.model.record?.learner.language == .english)
-        #expect(runner.render().plainText.contains("Continue: AI basics – What is AI?"))
+        #expect(runner.render().plainText.contains("Next: AI basics – What is AI?"))
     }
 
     @Test func escapeGoesBackAndQQuits() {

@@ -67,9 +67,9 @@ public struct ScreenContext: Sendable {
     }
 
     /// Review keys due now whose question is loaded, most overdue first.
-    func dueReviews() -> [String] {
+    func dueReviews(at moment: Date? = nil) -> [String] {
         guard let record else { return [] }
-        return ProgressEngine.dueReviews(record, now: now) { question(module: $0, id: $1) != nil }
+        return ProgressEngine.dueReviews(record, now: moment ?? now) { question(module: $0, id: $1) != nil }
     }
 
     /// Modules the learner has review cards for.

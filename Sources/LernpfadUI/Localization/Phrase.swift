@@ -3,7 +3,7 @@ import LernpfadCore
 /// Every fixed text of the interface, in German and English.
 public enum Phrase: CaseIterable, Sendable {
     case appName, home, path, module, lesson, quiz, review, help, search, onboarding, chooseLearner
-    case continueReading, noPosition, reviewDue, nothingToReview, modulesDone, lessonsDone
+    case continueReading, noPosition, nothingToReview, modulesDone, lessonsDone
     case notStarted, inProgress, completed, dueSoon, overdue, updateAvailable
     case completedOn, validUntil, locked, requires, unavailable, minutes, objectives, lessons, sources
     case takeQuiz, questionOf, chooseOne, chooseSeveral, correct, wrong, explanation, source
@@ -30,8 +30,12 @@ public enum Phrase: CaseIterable, Sendable {
     case ruleMajorVersionChanged, ruleModuleNotLoaded, ruleFirstCompletionDeadlinePassed, ruleDeadline
     case ruleMilestoneNotAttested, ruleMilestoneValid, ruleMilestoneExpired, ruleMilestoneDueSoon
     case needsFirstCompletion, needsRefresher, needsLessons, needsQuiz, needsQuizPassMark, needsBy, needsAttestation
+    case nextStep, refresherStep, allDone, nextRefresherOn, reviewToday, reviewTodayOne, reviewTomorrow
     case attest, helpAttest, verbAttest, attestQuestion, attestedNotice, attestFailed, noMilestones, helpCancel
     case attestedByOn, months, days, years, oneMonth, oneDay, oneYear, overdueOneDay, oneDayLeft
+    case quizFacts, quizFactsOneQuestion, missedInQuiz, reReadLesson, missedComeBack, passedLessonsStillNeeded
+    case nextReviewOn, reviewComesBackThisRound, leaveQuizQuestion, helpLeaveQuiz, helpLeaveQuizConfirm
+    case helpStayInQuiz, verbLeave, verbStay
 }
 
 /// Looks up phrases in one language.
@@ -90,7 +94,6 @@ public struct Localizer: Sendable {
         case .chooseLearner: return ("Wer lernt?", "Who is learning?")
         case .continueReading: return ("Weiterlesen", "Continue")
         case .noPosition: return ("Beim ersten Modul beginnen", "Start with the first module")
-        case .reviewDue: return ("Fragen zum Wiederholen", "questions to review")
         case .nothingToReview: return ("Nichts zu wiederholen", "Nothing to review")
         case .modulesDone: return ("Module", "modules")
         case .lessonsDone: return ("Lektionen", "lessons")
@@ -325,6 +328,13 @@ public struct Localizer: Sendable {
                 "Nötig: eine neue Bestätigung (lernpfad attest) bis {1}",
                 "Needed: a new attestation (lernpfad attest) by {1}"
             )
+        case .nextStep: return ("Als Nächstes", "Next")
+        case .refresherStep: return ("Auffrischen", "Refresher")
+        case .allDone: return ("Alles erledigt", "All done")
+        case .nextRefresherOn: return ("nächste Auffrischung am {1}", "next refresher on {1}")
+        case .reviewToday: return ("{1} Fragen heute", "{1} questions today")
+        case .reviewTodayOne: return ("1 Frage heute", "1 question today")
+        case .reviewTomorrow: return ("{1} morgen", "{1} tomorrow")
         case .attest: return ("Meilenstein bestätigen", "Attest a milestone")
         case .helpAttest:
             return ("Einen Meilenstein bestätigen (Workshop besucht …)", "Attest a milestone (workshop attended …)")
@@ -343,6 +353,43 @@ public struct Localizer: Sendable {
         case .oneYear: return ("1 Jahr", "1 year")
         case .overdueOneDay: return ("seit 1 Tag überfällig", "overdue for 1 day")
         case .oneDayLeft: return ("noch 1 Tag", "1 day left")
+        case .quizFacts:
+            return (
+                "Wissenscheck · {1} Fragen · Bestehensgrenze {2}\u{00A0}%",
+                "Knowledge check · {1} questions · pass mark {2}\u{00A0}%"
+            )
+        case .quizFactsOneQuestion:
+            return (
+                "Wissenscheck · 1 Frage · Bestehensgrenze {1}\u{00A0}%",
+                "Knowledge check · 1 question · pass mark {1}\u{00A0}%"
+            )
+        case .missedInQuiz: return ("Falsch beantwortet ({1}):", "Missed ({1}):")
+        case .reReadLesson: return ("→ nachlesen: {1}", "→ re-read: {1}")
+        case .missedComeBack:
+            return (
+                "Diese Fragen kommen ab {1} zum Wiederholen wieder (Start: r).",
+                "These questions come back for review from {1} (home: r)."
+            )
+        case .passedLessonsStillNeeded:
+            return (
+                "Bestanden – damit das Modul abgeschlossen ist, fehlen noch diese Lektionen:",
+                "Passed – to complete the module, read these lessons too:"
+            )
+        case .nextReviewOn: return ("Nächste Wiederholung ab {1}.", "Next review from {1}.")
+        case .reviewComesBackThisRound:
+            return ("Diese Frage kommt in dieser Runde noch einmal.", "This question comes back later in this round.")
+        case .leaveQuizQuestion:
+            return (
+                "Wissenscheck verlassen? Die Antworten gehen verloren. ⏎ verlassen · Esc weiter",
+                "Leave the knowledge check? Your answers will be lost. ⏎ leave · Esc continue"
+            )
+        case .helpLeaveQuiz:
+            return ("Wissenscheck verlassen (fragt vorher)", "leave the knowledge check (asks first)")
+        case .helpLeaveQuizConfirm:
+            return ("Wissenscheck verlassen, Antworten verwerfen", "leave the knowledge check, drop the answers")
+        case .helpStayInQuiz: return ("Weiter im Wissenscheck", "continue the knowledge check")
+        case .verbLeave: return ("verlassen", "leave")
+        case .verbStay: return ("weiter", "continue")
         }
     }
 }

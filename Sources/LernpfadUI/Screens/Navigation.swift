@@ -43,23 +43,6 @@ enum Navigation {
             module: nil, questions: questions, seed: context.seed, startedAt: context.now.timeIntervalSince1970)
         return [.push(QuizScreen(round: round))]
     }
-
-    /// Where "continue" leads: the saved reading position, else the first unfinished lesson of the first path.
-    static func resumePoint(_ context: ScreenContext) -> (module: String, lesson: String, line: Int)? {
-        guard let record = context.record else { return nil }
-        if let position = record.position, context.catalog.module(position.module)?.lesson(position.lesson) != nil {
-            return (position.module, position.lesson, position.line)
-        }
-        for path in ProgressEngine.paths(for: record, catalog: context.catalog, now: context.now) {
-            for progress in path.modules where !progress.state.isValidCompletion && progress.isAvailable {
-                guard let module = context.catalog.module(progress.module) else { continue }
-                if let lesson = module.lessons.first(where: { !progress.lessonsCompleted.contains($0.id) }) {
-                    return (module.id, lesson.id, 0)
-                }
-            }
-        }
-        return nil
-    }
 }
 
 /// Why a quiz cannot start, in words for the notice line.

@@ -59,9 +59,7 @@ public struct HomeScreen: ScreenModel {
         }
         guard let chosen else { return [] }
         switch chosen {
-        case .resume:
-            guard let point = Navigation.resumePoint(context) else { return [] }
-            return Navigation.openLesson(module: point.module, lesson: point.lesson, top: point.line, context: context)
+        case .resume: return NextStep.find(context)?.transitions(context) ?? []
         case .review: return Navigation.startReview(context: context)
         case .path(let role): return [.push(PathScreen(role: role))]
         // Read the folder anew each time the view opens: learners and attestations change while one reads.
@@ -90,23 +88,19 @@ public struct HomeScreen: ScreenModel {
         for item in items(context) {
             switch item {
             case .resume:
-                if let point = Navigation.resumePoint(context), let module = catalog.module(point.module),
-                    let lesson = module.lesson(point.lesson)
-                {
-                    lines.append(
-                        StyledLine([
-                            ("▶ \(text(.continueReading)): ", Theme.accent),
-                            ("\(module.title.text(in: language)) – \(lesson.title.text(in: language))", Theme.plain),
-                        ]))
-                } else {
-                    lines.append(StyledLine("▶ \(text(.continueReading))", style: Theme.muted))
-                }
+                if let step = NextStep.find(context) { lines.append(step.line(context)) }
             case .review:
+                // "7 Fragen heute · 3 morgen", as Anki counts what is due.
                 let due = context.dueReviews().count
+                let tomorrow = context.dueReviews(at: context.now.addingTimeInterval(86_400)).count - due
+                var words =
+                    due == 1
+                    ? text(.reviewTodayOne) : due > 1 ? text(.reviewToday, String(due)) : text(.nothingToReview)
+                if tomorrow > 0 { words += " · " + text(.reviewTomorrow, String(tomorrow)) }
                 lines.append(
-                    due > 0
-                        ? StyledLine([("↻ ", Theme.accent), ("\(due) \(text(.reviewDue))", Theme.plain)])
-                        : StyledLine("↻ \(text(.nothingToReview))", style: Theme.muted))
+                    StyledLine([
+                        ("↻ ", due > 0 ? Theme.accent : Theme.muted), (words, due > 0 ? Theme.plain : Theme.muted),
+                    ]))
             case .team:
                 lines.append(StyledLine([("≡ ", Theme.accent), (text(.team), Theme.plain)]))
             case .path(let role):

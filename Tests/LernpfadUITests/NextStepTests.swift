@@ -1,0 +1,87 @@
+import Foundation
+import LernpfadCore
+import Testing
+
+@testable import LernpfadUI
+
+/// Home's first item is the real next step, whatever the learner did last.
+@Suite("Next step on home")
+struct NextStepTests {
+    static let version = SemanticVersion(1, 0, 0)
+
+    static func record(_ events: [LearnerEvent], position: ReadingPosition? = nil) -> LearnerRecord {
+        var record = UIFixture.record()
+        record.events = events
+        record.position = position
+        return record
+    }
+
+    static func read(_ lesson: String, in module: String = "basics", at day: String = "2026-11-20") -> LearnerEvent {
+        LearnerEvent(
+            at: Timestamp.parse("\(day)T10:00:00Z")!, kind: .lessonCompleted, module: module, moduleVersion: version,
+            lesson: lesson)
+    }
+
+    static func passed(_ module: String, at day: String = "2026-11-20") -> LearnerEvent {
+        LearnerEvent(
+            at: Timestamp.parse("\(day)T11:00:00Z")!, kind: .quizAttempted, module: module, moduleVersion: version,
+            score: 1, passed: true)
+    }
+
+    static func home(_ record: LearnerRecord, keys: String = "") -> String {
+        UIFixture.screen(keys, record: record).joined(separator: "\n")
+    }
+
+    @Test func afterAFinishedLessonItOffersTheNextOneNotTheFinishedOne() {
+        let record = Self.record(
+            [Self.read("01-what-is-ai")], position: ReadingPosition(module: "basics", lesson: "01-what-is-ai", line: 0))
+        #expect(Self.home(record).contains("▶ Als Nächstes: KI-Grundlagen – Grenzen"))
+    }
+
+    @Test func aHalfReadLessonIsContinuedWhereItWasLeft() throws {
+        let record = Self.record(
+            [Self.read("01-what-is-ai")], position: ReadingPosition(module: "basics", lesson: "02-limits", line: 7))
+        #expect(Self.home(record).contains("▶ Weiterlesen: KI-Grundlagen – Grenzen"))
+        let runner = UIFixture.run("<enter>", on: UIFixture.runner(record: record))
+        let reader = try #require(runner.model.screen as? ReaderScreen)
+        #expect(reader.lesson == "02-limits")
+    }
+
+    @Test func withEveryLessonReadTheQuizIsNextAndEnterOpensTheModule() throws {
+        let record = Self.record([Self.read("01-what-is-ai"), Self.read("02-limits")])
+        #expect(Self.home(record).contains("▶ Als Nächstes: KI-Grundlagen – Wissenscheck"))
+        let runner = UIFixture.run("<enter>", on: UIFixture.runner(record: record))
+        let module = try #require(runner.model.screen as? ModuleScreen)
+        #expect(module.module == "basics")
+    }
+
+    @Test func aLockedModuleIsNeverOffered() {
+        // The basics are done; the AI Act module needs them and is next, never before.
+        let fresh = Self.home(Self.record([]))
+        #expect(!fresh.contains("Der AI Act – Überblick"))
+        let basicsDone = Self.record([Self.read("01-what-is-ai"), Self.read("02-limits"), Self.passed("basics")])
+        #expect(Self.home(basicsDone).contains("▶ Als Nächstes: Der AI Act – Überblick"))
+    }
+
+    @Test func whenEverythingIsDoneItSaysSoAndWhenTheNextRefresherIsDue() throws {
+        let record = Self.record([
+            Self.read("01-what-is-ai"), Self.read("02-limits"), Self.passed("basics"),
+            Self.read("01-overview", in: "law"),
+            Self.passed("law"),
+        ])
+        let home = Self.home(record)
+        #expect(home.contains("✓ Alles erledigt · nächste Auffrischung am 20. November 2027"))
+        #expect(!home.contains("▶"))
+        let runner = UIFixture.run("<enter>", on: UIFixture.runner(record: record))
+        #expect(runner.model.screen is HomeScreen, "Enter on 'all done' stays home")
+    }
+
+    @Test func anOverdueRefresherComesBeforeAHalfReadLessonElsewhere() {
+        let record = Self.record(
+            [
+                Self.read("01-what-is-ai", at: "2025-01-10"), Self.read("02-limits", at: "2025-01-10"),
+                Self.passed("basics", at: "2025-01-10"),
+            ], position: ReadingPosition(module: "law", lesson: "01-overview", line: 3))
+        #expect(Self.home(record).contains("▶ Auffrischen: KI-Grundlagen – Wissenscheck"))
+    }
+}
