@@ -123,9 +123,9 @@ struct MarkdownParagraphTests {
             """
         #expect(
             rendered(markdown, width: 40) == """
-                Siehe Art. 4 KI-VO (https://eur-lex.euro
-                pa.eu/eli/reg/2024/1689/oj),
-                https://www.bsi.bund.de und
+                Siehe Art. 4 KI-VO
+                (https://eur-lex.europa.eu/eli/reg/2024/
+                1689/oj), https://www.bsi.bund.de und
                 www.nist.gov.
                 """)
         #expect(style(of: "Art. 4", in: markdown)?.role == .link)

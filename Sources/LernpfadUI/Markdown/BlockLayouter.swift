@@ -111,7 +111,7 @@ enum BlockLayouter {
                 continue
             }
             var rest = WrapWord()
-            rest.append(sourceLine, style: style, isVerbatim: true)
+            rest.append(sourceLine, style: style, kind: .code)
             while !rest.isEmpty {
                 var (head, tail) = rest.split(maxColumns: available)
                 var text = head.fragments.map { String($0.text) }.joined()

@@ -3,7 +3,9 @@
 /// Words are separated by single spaces (runs of spaces collapse; no line starts or ends with
 /// one). A word too long for the rest of the line moves to the next line; one too long for any
 /// line is first broken after a hyphen it contains, else anywhere, with a `-` marker at the break
-/// when it is prose and there is room for one. Text is never cut off or lost.
+/// when it is prose and there is room for one. A word with a URL is never hyphenated: one that
+/// does not fit starts a line of its own and is cut, if it must be, at the ends of lines without
+/// a marker, so that its lines copied together give the URL. Text is never cut off or lost.
 struct LineWrapper {
     /// A word longer than a whole line starts on the current line only when at least this many
     /// columns are left on it.
@@ -104,7 +106,7 @@ struct LineWrapper {
                 continue
             }
             if currentWidth > 0
-                && (rest.width <= width || room < Self.minimumColumnsToStartLongWord
+                && (rest.width <= width || rest.hasURL || room < Self.minimumColumnsToStartLongWord
                     || rest.hyphenBreak(fitting: width) != nil)
             {
                 breakLine()
@@ -118,7 +120,7 @@ struct LineWrapper {
     /// Puts as much of `word` as fits in `room` columns on the current line, with a `-` marker
     /// when that suits, and returns the rest.
     private mutating func placeForcedBreak(of word: WrapWord, room: Int, separator: Int) -> WrapWord {
-        if room >= 2 {
+        if room >= 2 && !word.hasURL {
             // Leave at least three columns for the next line, so that no lonely `en` follows.
             let headColumns = word.width - (room - 1) < 3 ? min(room - 1, max(2, word.width - 3)) : room - 1
             let (head, tail) = word.split(maxColumns: headColumns)

@@ -204,7 +204,7 @@ enum TableLayouter {
                 let key = column < header.count ? header[column] : []
                 let value = InlinePiece.pieces(of: row[column], style: .plain)
                 guard !key.isEmpty || !value.isEmpty else { continue }
-                let pieces = key.isEmpty ? value : key + [.text(": ", style: .plain, isVerbatim: false)] + value
+                let pieces = key.isEmpty ? value : key + [.text(": ", style: .plain, kind: .prose)] + value
                 let wrapped = LineWrapper.wrap(pieces, width: width - indent, firstLineWidth: width)
                 for (lineIndex, line) in wrapped.enumerated() {
                     var indented = StyledLine(lineIndex == 0 ? "" : String(repeating: " ", count: indent))

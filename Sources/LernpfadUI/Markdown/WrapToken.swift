@@ -32,19 +32,19 @@ enum WrapToken: Sendable {
                 endWord()
                 body(.lineBreak)
                 lastWasSpace = false
-            case .text(let text, let style, let isVerbatim):
+            case .text(let text, let style, let kind):
                 // Spaces and hyphens are found on the bytes (`forEachSpace`): a lesson may be one 4 MB word.
                 let utf8 = text.utf8
                 var start = utf8.startIndex
                 let sawHyphen = forEachSpace(in: text) { space, sawHyphen in
                     let index = utf8.index(utf8.startIndex, offsetBy: space)
-                    word.append(text[start..<index], style: style, isVerbatim: isVerbatim, mayContainHyphen: sawHyphen)
+                    word.append(text[start..<index], style: style, kind: kind, mayContainHyphen: sawHyphen)
                     endWord()
                     if !lastWasSpace { body(.space(style)) }
                     lastWasSpace = true
                     start = utf8.index(after: index)
                 }
-                word.append(text[start...], style: style, isVerbatim: isVerbatim, mayContainHyphen: sawHyphen)
+                word.append(text[start...], style: style, kind: kind, mayContainHyphen: sawHyphen)
             }
         }
         endWord()

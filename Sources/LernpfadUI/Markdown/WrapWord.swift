@@ -14,8 +14,10 @@ struct WrapWord: Sendable {
         var style: CellStyle
         /// The columns it occupies.
         var width: Int
+        /// Prose, code or a URL.
+        var kind: InlinePiece.Kind
         /// Code or a URL: never hyphenated.
-        var isVerbatim: Bool
+        var isVerbatim: Bool { kind != .prose }
     }
 
     private var firstFragment: Fragment?
@@ -24,6 +26,9 @@ struct WrapWord: Sendable {
     private(set) var width = 0
     /// Whether a prose run may contain a hyphen, a possible place to break. `false` is certain.
     private var hasProseHyphen = false
+    /// Whether a run is a URL: the word is then never given a `-` marker and does not start on a
+    /// line it does not fit on. `false` is certain; a tail keeps its word's `true`.
+    private(set) var hasURL = false
 
     /// Whether the word has no text.
     var isEmpty: Bool { firstFragment == nil }
@@ -45,12 +50,12 @@ struct WrapWord: Sendable {
     }
 
     /// Appends a run; `mayContainHyphen: false` saves looking for one.
-    mutating func append(_ text: Substring, style: CellStyle, isVerbatim: Bool, mayContainHyphen: Bool = true) {
+    mutating func append(
+        _ text: Substring, style: CellStyle, kind: InlinePiece.Kind, mayContainHyphen: Bool = true
+    ) {
         guard !text.isEmpty else { return }
-        let hasHyphen = !isVerbatim && mayContainHyphen && !hasProseHyphen && text.utf8.contains(UInt8(ascii: "-"))
-        append(
-            Fragment(text: text, style: style, width: DisplayWidth.of(text), isVerbatim: isVerbatim),
-            hasHyphen: hasHyphen)
+        let hasHyphen = kind == .prose && mayContainHyphen && !hasProseHyphen && text.utf8.contains(UInt8(ascii: "-"))
+        append(Fragment(text: text, style: style, width: DisplayWidth.of(text), kind: kind), hasHyphen: hasHyphen)
     }
 
     /// Appends a run whose width is known; `hasHyphen` says whether it may hold a prose hyphen.
@@ -63,6 +68,7 @@ struct WrapWord: Sendable {
         }
         width += fragment.width
         hasProseHyphen = hasProseHyphen || hasHyphen
+        hasURL = hasURL || fragment.kind == .url
     }
 
     /// The widest break after a hyphen inside the word (`KI-` | `Verordnung`) whose first part
@@ -134,6 +140,9 @@ struct WrapWord: Sendable {
             tail.laterFragments = laterFragments[nextIndex...]
             tail.width = width - head.width
             tail.hasProseHyphen = hasProseHyphen
+            // Like `hasProseHyphen`, kept from the whole word: looking through the tail's runs would make
+            // cutting a word of many runs quadratic.
+            tail.hasURL = hasURL
             return (head, tail)
         }
     }
@@ -172,9 +181,9 @@ struct WrapWord: Sendable {
     }
 
     /// Whether a forced break at the end of this (head) word should show a `-` marker: prose that
-    /// does not already end in a hyphen.
+    /// does not already end in a hyphen, in a word without a URL.
     var wantsHyphenMarker: Bool {
-        guard let last = lastFragment else { return false }
+        guard let last = lastFragment, !hasURL else { return false }
         return !last.isVerbatim && last.text.last != "-"
     }
 

@@ -18,33 +18,68 @@ public struct HelpOverlay: ScreenModel {
         action == .character("q") ? [.closeOverlay, .quit] : [.closeOverlay]
     }
 
+    /// The widest the keys column gets; longer key lists are cut with `…`.
+    static let maximumKeyWidth = 24
+
+    /// The box's rows inside the border, for a box `width` columns wide: each entry's keys beside its text
+    /// (wrapped to the rest of the width), a blank row and the course's note when there is one.
+    static func rows(
+        entries: [(keys: String, help: String)], notice: [StyledLine], width: Int
+    ) -> (keyWidth: Int, lines: [StyledLine]) {
+        let inner = max(1, width - 4)
+        // The keys take at most half of the inside, so that their text keeps room on narrow windows.
+        let keyWidth = min(
+            maximumKeyWidth, max(1, inner / 2), entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let helpWidth = max(1, inner - keyWidth - 1)
+        var lines: [StyledLine] = []
+        let blank = StyledLine(String(repeating: " ", count: keyWidth + 1))
+        for entry in entries {
+            var keys = StyledLine(entry.keys, style: Theme.accent).truncated(to: keyWidth)
+            keys.append(String(repeating: " ", count: keyWidth + 1 - keys.width), style: .plain)
+            let help = LineWrapper.wrap([.text(entry.help, style: .plain, kind: .prose)], width: helpWidth)
+            for (index, part) in (help.isEmpty ? [.empty] : help).enumerated() {
+                var line = index == 0 ? keys : blank
+                line.append(contentsOf: part)
+                lines.append(line)
+            }
+        }
+        if !notice.isEmpty {
+            lines.append(.empty)
+            lines += notice.map { StyledLine($0.spans.map { StyledSpan($0.text, style: Theme.muted) }) }
+        }
+        return (keyWidth, lines)
+    }
+
     /// Draws the screen into `area`; returns its title.
+    ///
+    /// The box is as wide as its longest line (at least 40 columns) and as the window allows; on a narrower
+    /// window the texts wrap beside their keys. When the rows do not all fit, the last one shown is `…`.
     public func render(into canvas: inout Canvas, area: Rect, context: ScreenContext) -> String {
         let text = context.text
-        let keyWidth = min(24, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
+        let keyWidth = min(Self.maximumKeyWidth, entries.map { DisplayWidth.of($0.keys) }.max() ?? 0)
         let helpWidth = entries.map { DisplayWidth.of($0.help) }.max() ?? 0
         // Border, a space, the keys, a space, the text, a space, border.
-        let width = min(area.width - 2, max(40, keyWidth + helpWidth + 5))
+        let contentWidth = max(
+            40, keyWidth + helpWidth + 5, DisplayWidth.of(text(.pressAnyKey)) + 4,
+            DisplayWidth.of(text(.helpTitle)) + 8)
+        let width = max(1, min(area.width - 2, contentWidth))
         // The course's note under the keys, as its "about" line, wrapped to the box.
         let notice =
             context.catalog.course.notice.map {
                 MarkdownLayout.layout($0.text(in: context.language), width: max(1, width - 4))
             } ?? []
-        let height = min(area.height - 2, entries.count + 3 + (notice.isEmpty ? 0 : notice.count + 1))
+        let lines = Self.rows(entries: entries, notice: notice, width: width).lines
+        let height = max(0, min(area.height - 2, lines.count + 3))
         let row = area.row + max(1, (area.height - height) / 2)
         let column = area.column + max(1, (area.width - width) / 2)
         canvas.fill(row: row, column: column, width: width, height: height, style: .plain)
         canvas.box(row: row, column: column, width: width, height: height, title: text(.helpTitle), style: Theme.accent)
-        for (index, entry) in entries.prefix(max(0, height - 3)).enumerated() {
-            _ = canvas.put(
-                entry.keys, row: row + 1 + index, column: column + 2, style: Theme.accent, maxWidth: keyWidth)
-            let helpLine = StyledLine(entry.help).truncated(to: width - keyWidth - 5)
-            _ = canvas.draw(helpLine, row: row + 1 + index, column: column + 3 + keyWidth, width: width - keyWidth - 5)
-        }
-        for (index, line) in notice.enumerated() where entries.count + 2 + index < height - 2 {
+        let shown = max(0, height - 3)
+        for (index, line) in lines.prefix(shown).enumerated() {
+            let isCut = index == shown - 1 && lines.count > shown
             _ = canvas.draw(
-                StyledLine(line.spans.map { StyledSpan($0.text, style: Theme.muted) }),
-                row: row + entries.count + 2 + index, column: column + 2, width: width - 4)
+                isCut ? StyledLine("…", style: Theme.muted) : line, row: row + 1 + index, column: column + 2,
+                width: width - 4)
         }
         _ = canvas.put(
             text(.pressAnyKey), row: row + height - 2, column: column + 2, style: Theme.muted, maxWidth: width - 4)

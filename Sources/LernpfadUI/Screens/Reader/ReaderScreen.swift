@@ -209,12 +209,12 @@ public struct ReaderScreen: ScreenModel {
             : "\(text(.position)) \(top + 1)–\(end)/\(total) · \(percent)%"
         let lessonNumber = (content?.lessons.firstIndex { $0.id == lesson }).map { $0 + 1 } ?? 0
         let counter = "\(text(.lesson)) \(lessonNumber)/\(content?.lessons.count ?? 0)"
-        let positionRow = area.bottom - 1
-        let positionWidth = DisplayWidth.of(position)
-        let positionColumn = max(0, area.column + area.width - positionWidth - 2)
-        _ = canvas.put(
-            counter, row: positionRow, column: margin, style: Theme.muted, maxWidth: positionColumn - margin - 1)
-        _ = canvas.put(position, row: positionRow, column: positionColumn, style: Theme.muted)
+        // The lesson counter left, the position right; on a narrow window the counter is cut with `…` or
+        // left out, so that the two never run into each other.
+        let positionLine = StatusLine.spread(
+            left: counter, shortLeft: "\(lessonNumber)/\(content?.lessons.count ?? 0)", right: position,
+            width: max(0, area.column + area.width - 2 - margin))
+        _ = canvas.put(positionLine, row: area.bottom - 1, column: margin, style: Theme.muted)
         return title
     }
 }
