@@ -60,6 +60,14 @@ struct HelpAndStatusLineTests {
         #expect(line == "Tab nächs…")
     }
 
+    @Test func aNoticeTooLongForTheStatusLineEndsInAnEllipsis() {
+        var canvas = Canvas(width: 40, height: 3)
+        let notice = "Nicht gespeichert: 2 Änderungen, der Ordner ist schreibgeschützt"
+        Frame.draw(into: &canvas, title: "Start", right: "Anna", status: "", notice: notice)
+        let last = canvas.lines[2]
+        #expect(last == " Nicht gespeichert: 2 Änderungen, der … ", "\(last)")
+    }
+
     @Test(arguments: 1...60)
     func theTwoSidesOfAPositionLineNeverRunIntoEachOther(width: Int) {
         let right = "Ende der Lektion · 263–271/271"

@@ -13,7 +13,8 @@ public enum Frame {
         }
         let last = canvas.height - 1
         if let notice {
-            _ = canvas.put(" " + notice, row: last, column: 0, style: Theme.warning)
+            _ = canvas.put(
+                StatusLine.truncated(" " + notice, to: canvas.width - 1), row: last, column: 0, style: Theme.warning)
         } else {
             _ = canvas.put(" " + status, row: last, column: 0, style: Theme.muted)
         }
