@@ -195,7 +195,8 @@ public struct InvariantChecker: Sendable {
         return nil
     }
 
-    /// Ctrl-C ends from here, q too unless a text field has the keys, and Esc leads home within the stack depth.
+    /// Ctrl-C ends from here, q too unless a text field has the keys, and Esc leads home within the stack depth
+    /// (a quiz that asks before its answers are lost is answered with ⏎, as the question offers).
     static func stopsAndGoesHome(_ model: AppModel, now: Date) -> String? {
         var interrupted = model
         _ = interrupted.update(AppEvent(.key(.control("c")), now: now, seed: 0))
@@ -209,7 +210,8 @@ public struct InvariantChecker: Sendable {
         guard model.record != nil, !model.isTooSmall else { return nil }
         var back = model
         for _ in 0...(model.stack.count + 1) where back.stack.count > 1 || back.activeOverlay != nil {
-            _ = back.update(AppEvent(.key(.escape), now: now, seed: 0))
+            let asks = back.activeOverlay == nil && (back.screen as? QuizScreen)?.isAskingToLeave == true
+            _ = back.update(AppEvent(.key(asks ? .enter : .escape), now: now, seed: 0))
         }
         if back.stack.count != 1 || back.activeOverlay != nil { return "Esc does not lead home within the stack depth" }
         return nil

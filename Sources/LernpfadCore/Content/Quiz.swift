@@ -39,11 +39,13 @@ public struct Question: Hashable, Sendable, Codable, Identifiable {
     public var explanation: LocalizedText
     /// The article or document the answer rests on.
     public var source: String?
+    /// The id of the module's lesson that teaches the answer: the one to re-read after a miss.
+    public var lesson: String?
 
     /// Makes a question.
     public init(
         id: String, kind: Kind, prompt: LocalizedText, choices: [Choice], correct: [String],
-        explanation: LocalizedText, source: String? = nil
+        explanation: LocalizedText, source: String? = nil, lesson: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -52,6 +54,7 @@ public struct Question: Hashable, Sendable, Codable, Identifiable {
         self.correct = correct
         self.explanation = explanation
         self.source = source
+        self.lesson = lesson
     }
 
     /// True when `chosen` is exactly the set of right choices.

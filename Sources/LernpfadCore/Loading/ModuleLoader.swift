@@ -90,7 +90,7 @@ struct ModuleLoader {
                     file, reader.markOf("changelog"), "changelog \(entry.version) names unknown lesson '\(lesson)'")
             }
         }
-        let quizSource = loadQuiz()
+        let quizSource = loadQuiz(lessonIDs: lessons.map(\.id))
         guard let id, let version, let title, let summary, let minutes, let level else { return nil }
         let module = Module(
             id: id, version: version, title: title, summary: summary, minutes: minutes, level: level,
@@ -100,10 +100,10 @@ struct ModuleLoader {
         return (module, ModuleMarks(file: file, prerequisiteMarks: prerequisiteMarks))
     }
 
-    private func loadQuiz() -> QuizSource {
+    private func loadQuiz(lessonIDs: [String]) -> QuizSource {
         let quizLoader = QuizLoader(
             folder: folder, root: root, languages: languages, checkTodos: checkLessonBodies,
-            checkRules: checkLessonBodies, files: files, sink: sink)
+            checkRules: checkLessonBodies, lessonIDs: lessonIDs, files: files, sink: sink)
         guard deferQuiz else { return quizLoader.load().map(QuizSource.loaded) ?? .none }
         guard quizLoader.exists() else { return .none }
         let (folder, root, languages, files) = (folder, root, languages, files)
@@ -111,7 +111,8 @@ struct ModuleLoader {
             DeferredQuiz(file: quizLoader.file) {
                 let quizSink = DiagnosticSink()
                 let quiz = QuizLoader(
-                    folder: folder, root: root, languages: languages, checkTodos: false, files: files, sink: quizSink
+                    folder: folder, root: root, languages: languages, checkTodos: false, lessonIDs: lessonIDs,
+                    files: files, sink: quizSink
                 ).load()
                 return (quiz, quizSink.diagnostics)
             })

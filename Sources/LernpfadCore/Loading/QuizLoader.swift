@@ -6,6 +6,8 @@ struct QuizLoader {
     let checkTodos: Bool
     /// Apply `QuizRules` (what `lernpfad validate` does): warnings about quizzes that length or letters give away.
     var checkRules = false
+    /// The module's lesson ids, so that a question's `lesson` is checked; nil skips the check.
+    var lessonIDs: [String]? = nil
     let files: ContentFileReader
     let sink: DiagnosticSink
 
@@ -139,11 +141,18 @@ struct QuizLoader {
         let explanation = reader.localized("explanation")
         marks.explanation = LocalizedMarks(reader.node("explanation"))
         let source = reader.string("source", required: false)
+        let lesson = reader.identifier("lesson", required: false)
+        if let lesson, let lessonIDs, !lessonIDs.contains(lesson) {
+            sink.error(
+                file, reader.node("lesson")?.sourceMark,
+                "question '\(id ?? "")' names unknown lesson '\(lesson)'; the module's lessons are \(lessonIDs.joined(separator: ", "))"
+            )
+        }
         reader.finish(what: "a question")
         guard let id, let kind, let prompt, let explanation else { return nil }
         let question = Question(
             id: id, kind: kind, prompt: prompt, choices: choices, correct: correct, explanation: explanation,
-            source: source)
+            source: source, lesson: lesson)
         return (question, marks)
     }
 }

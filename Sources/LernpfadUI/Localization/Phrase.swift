@@ -30,11 +30,12 @@ public enum Phrase: CaseIterable, Sendable {
     case ruleMajorVersionChanged, ruleModuleNotLoaded, ruleFirstCompletionDeadlinePassed, ruleDeadline
     case ruleMilestoneNotAttested, ruleMilestoneValid, ruleMilestoneExpired, ruleMilestoneDueSoon
     case needsFirstCompletion, needsRefresher, needsLessons, needsQuiz, needsQuizPassMark, needsBy, needsAttestation
+    case moduleCompleted, pathCompleted, lessonsCount
     case nextStep, refresherStep, allDone, nextRefresherOn, reviewToday, reviewTodayOne, reviewTomorrow
     case attest, helpAttest, verbAttest, attestQuestion, attestedNotice, attestFailed, noMilestones, helpCancel
     case attestedByOn, months, days, years, oneMonth, oneDay, oneYear, overdueOneDay, oneDayLeft
     case quizFacts, quizFactsOneQuestion, missedInQuiz, reReadLesson, missedComeBack, passedLessonsStillNeeded
-    case nextReviewOn, reviewComesBackThisRound, leaveQuizQuestion, helpLeaveQuiz, helpLeaveQuizConfirm
+    case nextReviewOn, reviewComesBackThisRound, leaveQuizQuestion, leaveQuizKeys, helpLeaveQuiz, helpLeaveQuizConfirm
     case helpStayInQuiz, verbLeave, verbStay
 }
 
@@ -328,6 +329,9 @@ public struct Localizer: Sendable {
                 "Nötig: eine neue Bestätigung (lernpfad attest) bis {1}",
                 "Needed: a new attestation (lernpfad attest) by {1}"
             )
+        case .moduleCompleted: return ("Modul abgeschlossen", "Module completed")
+        case .pathCompleted: return ("Lernpfad abgeschlossen", "Path completed")
+        case .lessonsCount: return ("{1}/{2} Lektionen", "{1}/{2} lessons")
         case .nextStep: return ("Als Nächstes", "Next")
         case .refresherStep: return ("Auffrischen", "Refresher")
         case .allDone: return ("Alles erledigt", "All done")
@@ -380,9 +384,10 @@ public struct Localizer: Sendable {
             return ("Diese Frage kommt in dieser Runde noch einmal.", "This question comes back later in this round.")
         case .leaveQuizQuestion:
             return (
-                "Wissenscheck verlassen? Die Antworten gehen verloren. ⏎ verlassen · Esc weiter",
-                "Leave the knowledge check? Your answers will be lost. ⏎ leave · Esc continue"
+                "Wissenscheck verlassen? Die Antworten gehen verloren.",
+                "Leave the knowledge check? Your answers will be lost."
             )
+        case .leaveQuizKeys: return ("⏎ verlassen · Esc weiter", "⏎ leave · Esc continue")
         case .helpLeaveQuiz:
             return ("Wissenscheck verlassen (fragt vorher)", "leave the knowledge check (asks first)")
         case .helpLeaveQuizConfirm:

@@ -89,18 +89,17 @@ public struct ModuleScreen: ScreenModel {
         }
         switch context.quiz(id) {
         case .ready(let quiz):
-            var line = StyledLine([
-                ("? ", Theme.accent),
-                (
-                    "\(text(.takeQuiz)) · \(quiz.questions.count) · \(text(.passMark)) \(Int(quiz.passMark * 100))%",
-                    Theme.plain
-                ),
-            ])
+            let passMark = String(Int((quiz.passMark * 100).rounded()))
+            let facts =
+                quiz.questions.count == 1
+                ? text(.quizFactsOneQuestion, passMark)
+                : text(.quizFacts, String(quiz.questions.count), passMark)
+            var line = StyledLine([("? ", Theme.accent), (facts, Theme.plain)])
             if let score = progress.lastScore {
                 line.append("  (\(text(.score)) \(Int((score * 100).rounded()))%)", style: Theme.muted)
             }
             items.append(line)
-        case .loading: items.append(StyledLine([("? ", Theme.accent), (text(.takeQuiz), Theme.plain)]))
+        case .loading: items.append(StyledLine([("? ", Theme.accent), (text(.quiz), Theme.plain)]))
         case .broken:
             // Keep the item, so choosing it says why.
             items.append(StyledLine([("? ", Theme.warning), (text(.quizBroken), Theme.warning)]))

@@ -20,7 +20,7 @@ enum QuizLayout {
         let language = context.language
         let width = width(area)
         var lines: [StyledLine] = []
-        if quiz.phase == .summary { return summary(context, quiz) }
+        if quiz.phase == .summary { return summary(context, quiz, width: width) }
         guard let item = quiz.current, let question = context.question(module: item.module, id: item.question) else {
             return Layout(lines: [], choiceLines: [], focusLine: 0)
         }
@@ -76,6 +76,10 @@ enum QuizLayout {
             if let source = question.source {
                 lines.append(StyledLine("\(text(.source)): \(source)", style: Theme.muted))
             }
+            if !correct && quiz.module == nil {
+                lines.append(.empty)
+                lines += wrap("↻ \(text(.reviewComesBackThisRound))", style: Theme.accent, width: width)
+            }
             focus = max(focus, 0)
         }
         var layout = Layout(lines: lines, choiceLines: choiceLines, focusLine: focus)
@@ -87,7 +91,7 @@ enum QuizLayout {
         StyledLine(line.spans.map { StyledSpan($0.text, style: $0.style.adding(.bold)) })
     }
 
-    private static func summary(_ context: ScreenContext, _ quiz: QuizRound) -> Layout {
+    private static func summary(_ context: ScreenContext, _ quiz: QuizRound, width: Int) -> Layout {
         let text = context.text
         var lines: [StyledLine] = []
         let percent = Int((quiz.score * 100).rounded())
@@ -101,14 +105,109 @@ enum QuizLayout {
             lines.append(StyledLine("\(text(.score)): \(right)/\(quiz.answers.count) (\(percent)%)"))
             lines.append(
                 StyledLine("\(text(.passMark)): \(Int((content.passMark * 100).rounded()))%", style: Theme.muted))
+            lines += missed(context, quiz, module: id, quiz: content, width: width)
+            if passed { lines += lessonsStillNeeded(context, quiz, module: id, width: width) }
             lines.append(.empty)
             if !passed { lines.append(StyledLine(text(.retry), style: Theme.accent)) }
         } else {
             lines.append(StyledLine("✓ \(text(.reviewDone))", style: Theme.success))
             lines.append(StyledLine("\(text(.score)): \(right)/\(quiz.answers.count) (\(percent)%)"))
+            if let next = nextReview(
+                context, keys: quiz.items.map { ReviewKey.make(module: $0.module, question: $0.question) })
+            {
+                lines += wrap(text(.nextReviewOn, day(context, next)), style: Theme.muted, width: width)
+            }
+            lines.append(.empty)
         }
         lines.append(StyledLine("⏎ \(text(quiz.module == nil ? .backHome : .backToModule))", style: Theme.muted))
         return Layout(lines: lines, choiceLines: [], focusLine: 0)
+    }
+
+    /// The missed questions, each with the lesson that teaches it, and when they come back for review.
+    private static func missed(
+        _ context: ScreenContext, _ round: QuizRound, module id: String, quiz: Quiz, width: Int
+    ) -> [StyledLine] {
+        let text = context.text
+        let questions = round.answers.filter { !$0.correct }.compactMap { quiz.question($0.question) }
+        guard !questions.isEmpty else { return [] }
+        var lines: [StyledLine] = [
+            .empty, StyledLine(text(.missedInQuiz, String(questions.count)), style: Theme.title),
+        ]
+        let module = context.catalog.module(id)
+        for question in questions {
+            let prompt = MarkdownLayout.layout(question.prompt.text(in: context.language), width: max(5, width - 4))
+            for (offset, line) in prompt.enumerated() {
+                var row = StyledLine(offset == 0 ? "✗ " : "  ", style: Theme.danger)
+                row.append(contentsOf: line)
+                lines.append(row)
+            }
+            if let lesson = question.lesson, let index = module?.lessons.firstIndex(where: { $0.id == lesson }),
+                let title = module?.lessons[index].title.text(in: context.language)
+            {
+                lines += wrap(
+                    text(.reReadLesson, "\(index + 1). \(TerminalSafeText.sanitize(title))"), style: Theme.accent,
+                    width: max(5, width - 2)
+                ).map { indented($0, by: 2) }
+            }
+        }
+        let keys = questions.map { ReviewKey.make(module: id, question: $0.id) }
+        if let due = nextReview(context, keys: keys) {
+            lines += wrap(text(.missedComeBack, day(context, due)), style: Theme.muted, width: width)
+        }
+        return lines
+    }
+
+    /// After a pass that did not complete the module: the lessons still to read.
+    private static func lessonsStillNeeded(
+        _ context: ScreenContext, _ round: QuizRound, module id: String, width: Int
+    ) -> [StyledLine] {
+        guard let module = context.catalog.module(id) else { return [] }
+        let progress = ModuleScreen.progress(context, module)
+        if let completion = progress.completion, completion.at.timeIntervalSince1970 >= round.startedAt { return [] }
+        let wanted = progress.refresherLessons.isEmpty ? module.lessons.map(\.id) : progress.refresherLessons
+        let needed = module.lessons.enumerated().filter { _, lesson in
+            wanted.contains(lesson.id) && !progress.lessonsCompleted.contains(lesson.id)
+        }
+        guard !needed.isEmpty else { return [] }
+        var lines: [StyledLine] = [.empty]
+        lines += wrap(context.text(.passedLessonsStillNeeded), style: Theme.warning, width: width)
+        for (index, lesson) in needed {
+            let title = TerminalSafeText.sanitize(lesson.title.text(in: context.language))
+            lines += wrap("· \(index + 1). \(title)", style: Theme.plain, width: max(5, width - 2)).map {
+                indented($0, by: 2)
+            }
+        }
+        return lines
+    }
+
+    /// The earliest due date among the learner's review cards of `keys`.
+    private static func nextReview(_ context: ScreenContext, keys: [String]) -> Date? {
+        keys.compactMap { context.record?.review[$0]?.due }.min()
+    }
+
+    private static func day(_ context: ScreenContext, _ date: Date) -> String {
+        TeamWording.for(context.language).format(date)
+    }
+
+    private static func indented(_ line: StyledLine, by columns: Int) -> StyledLine {
+        var row = StyledLine(String(repeating: " ", count: columns))
+        row.append(contentsOf: line)
+        return row
+    }
+
+    /// "Leave the knowledge check? … ⏎ leave · Esc continue" on one line where it fits; else the keys on a line
+    /// of their own, so that a key and its word are never parted.
+    static func leaveQuestion(_ text: Localizer, width: Int) -> [StyledLine] {
+        let question = text(.leaveQuizQuestion)
+        let keys = text(.leaveQuizKeys)
+        let whole = "\(question) \(keys)"
+        if DisplayWidth.of(whole) <= width { return [StyledLine(whole, style: Theme.warning)] }
+        return wrap(question, style: Theme.warning, width: width) + wrap(keys, style: Theme.warning, width: width)
+    }
+
+    /// Plain text wrapped at word boundaries to `width`, in one style.
+    static func wrap(_ text: String, style: CellStyle, width: Int) -> [StyledLine] {
+        LineWrapper.wrap([.text(text, style: style, isVerbatim: false)], width: max(1, width))
     }
 
     /// The first visible line: the learner's scroll, moved so the focus line is in view.

@@ -10,6 +10,8 @@ public struct QuizRound: Hashable, Sendable {
         public var question: String
         /// Choice ids in the order shown.
         public var choiceOrder: [String]
+        /// True when a review round asks the question again because it was missed earlier in the round.
+        public var isRepeat = false
     }
 
     /// Where the round is.
@@ -46,9 +48,22 @@ public struct QuizRound: Hashable, Sendable {
     /// The current item, if any.
     public var current: Item? { items.indices.contains(index) ? items[index] : nil }
 
-    /// The share of right answers so far.
+    /// The share of right answers so far (in a review round, of the first answers: a repeat is not counted).
     public var score: Double {
         answers.isEmpty ? 0 : Double(answers.filter(\.correct).count) / Double(answers.count)
+    }
+
+    /// True when the learner has answered at least one question: leaving would lose a quiz attempt's answers.
+    public var hasAnswers: Bool { !answers.isEmpty }
+
+    /// Asks the current question again at the end of the round, with its choices shuffled anew (as Anki does
+    /// with a card missed in a session, until it is answered right once).
+    public mutating func askAgainLater() {
+        guard var item = current else { return }
+        var generator = SeededGenerator(seed: seed &+ UInt64(items.count))
+        item.choiceOrder.shuffle(using: &generator)
+        item.isRepeat = true
+        items.append(item)
     }
 
     /// A round over `questions` of `module`, choices shuffled with `seed`.

@@ -14,6 +14,12 @@ public struct QuizScreen: ScreenModel {
         case scroll(Int)
         case done
         case retry
+        /// Esc or ⌫ with answers given: ask before they are lost.
+        case leave
+        /// ⏎ on that question: leave.
+        case confirmLeave
+        /// Esc on that question: go on with the quiz.
+        case stay
     }
 
     static let letters = Array("abcdefgh")
@@ -21,8 +27,15 @@ public struct QuizScreen: ScreenModel {
     /// The round.
     public private(set) var round: QuizRound
 
+    /// True while the screen asks whether to leave a quiz whose answers would be lost.
+    public private(set) var isAskingToLeave = false
+
     /// A screen over `round`.
     public init(round: QuizRound) { self.round = round }
+
+    /// True when leaving now would lose answers: a quiz attempt (not a review round, whose answers are saved one
+    /// by one) with at least one answer, before its summary (where the attempt is saved).
+    public var leavingLosesAnswers: Bool { !isReview && round.hasAnswers && round.phase != .summary }
 
     /// True for a review round, false for a module's quiz.
     public var isReview: Bool { round.module == nil }
@@ -34,6 +47,18 @@ public struct QuizScreen: ScreenModel {
 
     /// The screen's key table.
     public func bindings(_ context: ScreenContext) -> [KeyBinding<Action>] {
+        if isAskingToLeave {
+            return [
+                .keys([.enter], help: .helpLeaveQuizConfirm, status: .verbLeave, .confirmLeave),
+                .keys([.escape, .backspace], help: .helpStayInQuiz, status: .verbStay, .stay),
+            ]
+        }
+        var table = phaseBindings
+        if leavingLosesAnswers { table.append(.keys([.escape, .backspace], help: .helpLeaveQuiz, .leave)) }
+        return table
+    }
+
+    private var phaseBindings: [KeyBinding<Action>] {
         switch round.phase {
         case .answering:
             return [
@@ -75,16 +100,36 @@ public struct QuizScreen: ScreenModel {
                     status: isReview ? .verbHome : .verbBackToModule, .done)
             ]
             if !isReview { table.append(.keys([.character("r")], help: .helpRetry, status: .verbRetry, .retry)) }
+            table.append(
+                .keys([.up, .down, .character("j"), .character("k"), .wheelUp, .wheelDown], help: .helpScroll) { key in
+                    [.up, .character("k"), .wheelUp].contains(key) ? .scroll(-1) : .scroll(1)
+                })
             return table
         }
     }
 
     /// Carries out one action.
     public mutating func perform(_ action: Action, context: ScreenContext, area: Rect) -> [Transition] {
+        switch action {
+        case .leave:
+            // Asked only while answers would be lost; otherwise the key is the global back.
+            if leavingLosesAnswers { isAskingToLeave = true } else { return [.pop] }
+            return []
+        case .confirmLeave:
+            isAskingToLeave = false
+            return [.pop]
+        case .stay:
+            isAskingToLeave = false
+            return []
+        default: break
+        }
         switch round.phase {
         case .summary:
             switch action {
             case .done: return [.pop]
+            case .scroll(let lines):
+                round.scroll = min(max(round.scroll + lines, 0), 200)
+                return []
             case .retry:
                 guard let module = round.module, case .ready(let quiz) = context.quiz(module) else { return [] }
                 round = QuizRound(
@@ -96,6 +141,8 @@ public struct QuizScreen: ScreenModel {
         case .feedback:
             switch action {
             case .next:
+                // A question missed in a review round comes back at its end, until it is answered right once.
+                if isReview, case .feedback(correct: false) = round.phase { round.askAgainLater() }
                 round.index += 1
                 round.selected = []
                 round.cursor = 0
@@ -136,8 +183,10 @@ public struct QuizScreen: ScreenModel {
                 guard !round.selected.isEmpty else { return [.notice(context.text(.chooseSeveral))] }
                 let chosen = item.choiceOrder.filter { round.selected.contains($0) }
                 let correct = question.isCorrect(chosen)
-                round.answers.append(LearnerEvent.Answer(question: question.id, chosen: chosen, correct: correct))
                 round.phase = .feedback(correct: correct)
+                // A repeat within a review round is practice: the first answer made the card and the score.
+                guard !item.isRepeat else { return [] }
+                round.answers.append(LearnerEvent.Answer(question: question.id, chosen: chosen, correct: correct))
                 return isReview ? recordReview(item: item, correct: correct, context: context) : []
             default: break
             }
@@ -189,7 +238,20 @@ public struct QuizScreen: ScreenModel {
 
     /// Draws the screen into `area`; returns its title.
     public func render(into canvas: inout Canvas, area: Rect, context: ScreenContext) -> String {
-        QuizLayout.draw(context, round, into: &canvas, area: area)
+        if isAskingToLeave {
+            // The question goes below the quiz, wrapped, with one blank row between.
+            let question = QuizLayout.leaveQuestion(context.text, width: max(1, area.width - 4))
+            let rows = min(question.count, max(0, area.height - 2))
+            let body = Rect(row: area.row, column: area.column, width: area.width, height: area.height - rows - 1)
+            if body.height > 0 { QuizLayout.draw(context, round, into: &canvas, area: body) }
+            for (offset, line) in question.prefix(rows).enumerated() {
+                _ = canvas.draw(
+                    line, row: area.row + area.height - rows + offset, column: area.column + 2,
+                    width: max(1, area.width - 4))
+            }
+        } else {
+            QuizLayout.draw(context, round, into: &canvas, area: area)
+        }
         guard let id = round.module else { return context.text(.review) }
         return "\(context.catalog.module(id)?.title.text(in: context.language) ?? id) › \(context.text(.quiz))"
     }
