@@ -84,4 +84,25 @@ struct NextStepTests {
             ], position: ReadingPosition(module: "law", lesson: "01-overview", line: 3))
         #expect(Self.home(record).contains("▶ Auffrischen: KI-Grundlagen – Wissenscheck"))
     }
+
+    @Test func pathBarsCountLessonsNotOnlyWholeModules() {
+        let record = Self.record([Self.read("01-what-is-ai")])
+        #expect(Self.home(record).contains("33% · 0/2 Module"), "one of the staff path's three lessons is read")
+        #expect(Self.home(record, keys: "jj<enter>").contains("33% · 1/3 Lektionen"))
+    }
+
+    @Test func finishingAModuleIsAcknowledgedWithWhatItMeans() {
+        // The quiz is passed and the first lesson read; reading the second to its end completes the module.
+        var record = Self.record([Self.read("01-what-is-ai"), Self.passed("basics")])
+        record.learner.roles = ["staff"]
+        let screen = Self.home(record, keys: "jj<enter><enter>j<enter>G")
+        #expect(screen.contains("✓ Modul abgeschlossen: KI-Grundlagen · gültig bis 21. November 2027"))
+    }
+
+    @Test func finishingAPathSaysSoRatherThanTheModule() {
+        // The ambassador path is the basics alone: the same lesson completes it.
+        let record = Self.record([Self.read("01-what-is-ai"), Self.passed("basics")])
+        let screen = Self.home(record, keys: "jj<enter><enter>j<enter>G")
+        #expect(screen.contains("✓ Lernpfad abgeschlossen: KI-Botschafter:in · gültig bis 21. November 2027"))
+    }
 }

@@ -136,6 +136,29 @@ public struct AppModel: Sendable {
         return pending.commands(loads: loadRequests())
     }
 
+    /// "✓ Modul abgeschlossen: KI-Grundlagen · gültig bis 1. Dezember 2027" when `after` completes a module or a
+    /// path that `before` had not (a first completion or a refresher), so finishing is seen and what it means.
+    private func completionNotice(_ before: LearnerRecord, _ after: LearnerRecord) -> String? {
+        let old = ProgressEngine.paths(for: before, catalog: catalog, now: now)
+        let new = ProgressEngine.paths(for: after, catalog: catalog, now: now)
+        let text = Localizer(language)
+        let wording = TeamWording.for(language)
+        for (was, path) in zip(old, new) where path.state == .completed && was.state != .completed {
+            let title = catalog.path(path.role)?.title.text(in: language) ?? path.role
+            let until = path.validUntil.map { " · \(text(.validUntil)) \(wording.format($0))" } ?? ""
+            return "✓ \(text(.pathCompleted)): \(title)\(until)"
+        }
+        for (was, path) in zip(old, new) {
+            for (wasModule, module) in zip(was.modules, path.modules)
+            where module.state == .completed && wasModule.state != .completed {
+                let title = catalog.module(module.module)?.title.text(in: language) ?? module.module
+                let until = module.validUntil.map { " · \(text(.validUntil)) \(wording.format($0))" } ?? ""
+                return "✓ \(text(.moduleCompleted)): \(title)\(until)"
+            }
+        }
+        return nil
+    }
+
     private func milestoneTitle(_ id: String) -> String {
         catalog.paths.flatMap(\.milestones).first { $0.id == id }?.title.text(in: language) ?? id
     }
@@ -190,6 +213,9 @@ public struct AppModel: Sendable {
     }
 
     private mutating func apply(_ transitions: [Transition], _ pending: inout PendingWork) {
+        // A completed module or path outranks the screen's own notice ("Lektion abgeschlossen").
+        var completion: String?
+        defer { if let completion { notice = completion } }
         for transition in transitions {
             switch transition {
             case .push(let screen): navigator.push(screen)
@@ -198,9 +224,12 @@ public struct AppModel: Sendable {
             case .replace(let screen): navigator.replaceTop(screen)
             case .notice(let text): notice = text
             case .change(let change):
-                guard record != nil else { continue }
+                guard let before = record else { continue }
                 record?.apply(change)
                 pending.changes.append(change)
+                if case .append = change, let after = record, let words = completionNotice(before, after) {
+                    completion = words
+                }
             case .setLanguage(let new):
                 language = new
                 if record != nil { apply([.change(.language(new))], &pending) }

@@ -107,14 +107,14 @@ public struct HomeScreen: ScreenModel {
                 guard let path = catalog.path(role), let progress = paths.first(where: { $0.role == role }) else {
                     continue
                 }
-                let percent = progress.percent
+                let lessons = Self.lessons(progress, catalog: catalog)
                 let barWidth = max(6, min(20, width / 6))
                 lines.append(
                     StyledLine([
                         (path.title.text(in: language), Theme.title.with(role: .normal)), ("  ", Theme.plain),
-                        (ProgressBar.bar(progress.fraction, width: barWidth), Theme.state(progress.state.role)),
+                        (ProgressBar.bar(lessons.fraction, width: barWidth), Theme.state(progress.state.role)),
                         (
-                            " \(percent)% · \(progress.modulesDone)/\(progress.modules.count) \(text(.modulesDone)) · ",
+                            " \(lessons.percent)% · \(progress.modulesDone)/\(progress.modules.count) \(text(.modulesDone)) · ",
                             Theme.plain
                         ),
                         (milestoneWords(progress, context: context), Theme.state(progress.state.role)),
@@ -129,6 +129,24 @@ public struct HomeScreen: ScreenModel {
         }
         if !footer.isEmpty { footer.insert(.empty, at: 0) }
         return ListContent(header: header, items: lines, footer: footer)
+    }
+
+    /// How far a path is by lessons, so the bar moves with every lesson read: a completed module counts all its
+    /// lessons, an unfinished one those read in its current cycle.
+    static func lessons(_ progress: PathProgress, catalog: Catalog) -> (
+        done: Int, total: Int, fraction: Double, percent: Int
+    ) {
+        var done = 0
+        var total = 0
+        for module in progress.modules {
+            guard let content = catalog.module(module.module) else { continue }
+            total += content.lessons.count
+            done +=
+                module.state.isValidCompletion
+                ? content.lessons.count : content.lessons.filter { module.lessonsCompleted.contains($0.id) }.count
+        }
+        let fraction = total == 0 ? 0 : Double(done) / Double(total)
+        return (done, total, fraction, Int((fraction * 100).rounded()))
     }
 
     /// A path's state in words. When something needs attention, which module and how long ago or how soon:

@@ -64,10 +64,14 @@ public struct PathScreen: ScreenModel {
         if let summary = path.summary?.text(in: language) {
             header += MarkdownLayout.layout(summary, width: max(10, width - 4))
         }
+        let lessons = HomeScreen.lessons(progress, catalog: context.catalog)
         header.append(
             StyledLine([
-                (ProgressBar.bar(progress.fraction, width: 20), Theme.state(progress.state.role)),
-                (" \(progress.percent)% · ", Theme.plain),
+                (ProgressBar.bar(lessons.fraction, width: 20), Theme.state(progress.state.role)),
+                (
+                    " \(lessons.percent)% · \(context.text(.lessonsCount, String(lessons.done), String(lessons.total))) · ",
+                    Theme.plain
+                ),
                 (HomeScreen.milestoneWords(progress, context: context), Theme.state(progress.state.role)),
             ]))
         header.append(.empty)
