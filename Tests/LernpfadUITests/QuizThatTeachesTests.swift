@@ -1,8 +1,8 @@
 import Foundation
 import LernpfadCore
-import LernpfadSession
 import Testing
 
+@testable import LernpfadSession
 @testable import LernpfadUI
 
 /// Quizzes that teach (issue 15, point 4): the result names what was missed and where to read it, leaving asks
@@ -157,6 +157,17 @@ struct QuizThatTeachesTests {
         let (left, events) = UIFixture.newEvents("<enter>", on: second)
         #expect(left.model.screen is ModuleScreen)
         #expect(events.isEmpty)
+    }
+
+    @Test func theExplorersWayHomeAnswersTheQuestionWithEnter() throws {
+        let started = UIFixture.run(Self.toQuiz, on: Self.runner())
+        let answered = UIFixture.run("\(try Self.letters(started, item: 0, ["a"]))<enter>", on: started)
+        #expect(InvariantChecker.stopsAndGoesHome(answered.model, now: UIFixture.now) == nil)
+        let asking = UIFixture.run("<esc>", on: answered)
+        #expect(InvariantChecker.stopsAndGoesHome(asking.model, now: UIFixture.now) == nil)
+        // Esc alone only goes back and forth between the question and the quiz.
+        let escapes = UIFixture.run("<esc><esc><esc><esc><esc><esc>", on: answered)
+        #expect(escapes.model.screen is QuizScreen)
     }
 
     @Test func helpSaysThatLeavingAsksOnlyOnceAnswersAreGiven() throws {
