@@ -34,10 +34,26 @@ struct HelpAndStatusLineTests {
         #expect(row.contains("beenden (alles ist gespeichert) │"), "one space, then the border")
     }
 
-    @Test func aHelpBoxTooLowForAllRowsEndsInAnEllipsis() {
+    @Test func aHelpBoxTooLowForAllRowsScrollsAndSaysSo() {
         let rows = Self.boxRows(UIFixture.screen("?", width: 40, height: 12))
-        #expect(rows.contains("…"))
+        #expect(rows.contains("↓ …"))
         #expect(rows.last == "Eine Taste drücken")
+        #expect(!rows.joined().contains("gespeichert"))
+        // Scrolled to the end, the last entry shows whole; a key other than the scroll keys closes the help.
+        let end = UIFixture.run("?jjjjjjjjjjjj<pgdn>", on: UIFixture.runner(width: 40, height: 12))
+        #expect(end.model.activeOverlay is HelpOverlay)
+        let endRows = Self.boxRows(end.render().lines)
+        #expect(endRows.contains("↑ …"))
+        #expect(
+            endRows.joined(separator: " ").split(separator: " ").joined(separator: " ").contains(
+                "(alles ist gespeichert)"))
+        #expect(UIFixture.run("x", on: end).model.activeOverlay == nil)
+    }
+
+    @Test func aHelpBoxThatFitsClosesOnAnyKey() {
+        let help = UIFixture.run("?", on: UIFixture.runner(width: 80, height: 24))
+        #expect(help.model.activeOverlay is HelpOverlay)
+        #expect(UIFixture.run("j", on: help).model.activeOverlay == nil)
     }
 
     @Test(arguments: 1...90)
