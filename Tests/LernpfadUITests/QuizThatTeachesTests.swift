@@ -130,6 +130,40 @@ struct QuizThatTeachesTests {
         #expect(!text.contains("· 1. Was ist KI?"))
     }
 
+    @Test func aRefresherPassedBeforeReadingNamesOnlyTheChangedLesson() throws {
+        // Completed at 1.0.0; 2.0.0 changed "Grenzen": the refresher needs that lesson and a pass.
+        let base = Self.catalog
+        let modules = base.modules.map { module -> Module in
+            var module = module
+            if module.id == "basics" {
+                module.version = SemanticVersion(2, 0, 0)
+                module.changelog = [ChangelogEntry(version: SemanticVersion(2, 0, 0), lessons: ["02-limits"])]
+            }
+            return module
+        }
+        let catalog = Catalog(course: base.course, paths: base.paths, modules: modules, root: base.root)
+        var record = UIFixture.record()
+        let before = UIFixture.now.addingTimeInterval(-30 * 86_400)
+        let old = SemanticVersion(1, 0, 0)
+        record.events =
+            ["01-what-is-ai", "02-limits"].map {
+                LearnerEvent(at: before, kind: .lessonCompleted, module: "basics", moduleVersion: old, lesson: $0)
+            } + [
+                LearnerEvent(
+                    at: before.addingTimeInterval(60), kind: .quizAttempted, module: "basics", moduleVersion: old,
+                    score: 1, passed: true)
+            ]
+        let started = UIFixture.run(
+            Self.toQuiz, on: UIFixture.runner(width: 100, height: 30, record: record, catalog: catalog))
+        let keys =
+            try
+            "\(Self.letters(started, item: 0, ["b"]))<enter><enter>\(Self.letters(started, item: 1, ["a", "b"]))<enter><enter>"
+        let text = UIFixture.run(keys, on: started).render().plainText
+        #expect(text.contains("fehlen noch diese Lektionen:"))
+        #expect(text.contains("· 2. Grenzen"))
+        #expect(!text.contains("· 1. Was ist KI?"))
+    }
+
     @Test func leavingWithoutAnswersLeavesAtOnce() {
         let left = UIFixture.run("\(Self.toQuiz)<esc>", on: Self.runner())
         #expect(left.model.screen is ModuleScreen)

@@ -106,7 +106,7 @@ enum QuizLayout {
             lines.append(
                 StyledLine("\(text(.passMark)): \(Int((content.passMark * 100).rounded()))%", style: Theme.muted))
             lines += missed(context, quiz, module: id, quiz: content, width: width)
-            if passed { lines += lessonsStillNeeded(context, quiz, module: id, width: width) }
+            if passed { lines += lessonsStillNeeded(context, module: id, width: width) }
             lines.append(.empty)
             if !passed { lines.append(StyledLine(text(.retry), style: Theme.accent)) }
         } else {
@@ -159,12 +159,19 @@ enum QuizLayout {
 
     /// After a pass that did not complete the module: the lessons still to read.
     private static func lessonsStillNeeded(
-        _ context: ScreenContext, _ round: QuizRound, module id: String, width: Int
+        _ context: ScreenContext, module id: String, width: Int
     ) -> [StyledLine] {
         guard let module = context.catalog.module(id) else { return [] }
         let progress = ModuleScreen.progress(context, module)
-        if let completion = progress.completion, completion.at.timeIntervalSince1970 >= round.startedAt { return [] }
-        let wanted = progress.refresherLessons.isEmpty ? module.lessons.map(\.id) : progress.refresherLessons
+        // A first completion needs every lesson; a refresher the changed ones. A completion that counts needs none.
+        let wanted: [String]
+        if progress.completion == nil {
+            wanted = module.lessons.map(\.id)
+        } else if progress.state.needsAttention {
+            wanted = progress.refresherLessons
+        } else {
+            return []
+        }
         let needed = module.lessons.enumerated().filter { _, lesson in
             wanted.contains(lesson.id) && !progress.lessonsCompleted.contains(lesson.id)
         }
