@@ -15,18 +15,6 @@ struct TeamAuditTests {
         return ContentFixture.load(folder).catalog
     }
 
-    private static func complete(_ module: String, at: String) -> [LearnerEvent] {
-        ["01-intro", "02-more"].map {
-            LearnerEvent(
-                at: date(at), kind: .lessonCompleted, module: module, moduleVersion: SemanticVersion(1, 0, 0),
-                lesson: $0)
-        } + [
-            LearnerEvent(
-                at: date(at), kind: .quizAttempted, module: module, moduleVersion: SemanticVersion(1, 0, 0), score: 1,
-                passed: true, answers: [])
-        ]
-    }
-
     private static func learner(_ id: String, name: String, team: String?, _ events: [LearnerEvent] = [])
         -> LearnerRecord
     {
@@ -38,7 +26,8 @@ struct TeamAuditTests {
     /// basics ran out 14 days ago; law runs out in 20 days (inside the 30-day window).
     private static let behind = learner(
         "dora", name: "Dora", team: "Sales",
-        complete("basics", at: "2025-11-07T12:00:00Z") + complete("law", at: "2025-12-11T12:00:00Z"))
+        ContentFixture.completion("basics", at: "2025-11-07T12:00:00Z")
+            + ContentFixture.completion("law", at: "2025-12-11T12:00:00Z"))
 
     @Test func pathsSayWhatCountsAndWhatIsDue() throws {
         let report = TeamReport(records: [Self.behind], skipped: [], catalog: catalog(), now: Self.now)
@@ -59,7 +48,8 @@ struct TeamAuditTests {
     }
 
     @Test func dueSoonSaysInHowManyDays() throws {
-        let record = Self.learner("eva", name: "Eva", team: "Sales", Self.complete("law", at: "2025-12-11T12:00:00Z"))
+        let record = Self.learner(
+            "eva", name: "Eva", team: "Sales", ContentFixture.completion("law", at: "2025-12-11T12:00:00Z"))
         let report = TeamReport(records: [record], skipped: [], catalog: catalog(), now: Self.now)
         let path = try #require(report.learners.first?.paths.first)
         #expect(path.daysUntilDue == 20 && path.daysOverdue == nil)
@@ -113,7 +103,8 @@ struct TeamAuditTests {
     @Test func jsonCarriesTheCountsAndDueDates() throws {
         let done = Self.learner(
             "finn", name: "Finn", team: "Sales",
-            Self.complete("basics", at: "2026-06-01T12:00:00Z") + Self.complete("law", at: "2026-06-01T12:00:00Z"))
+            ContentFixture.completion("basics", at: "2026-06-01T12:00:00Z")
+                + ContentFixture.completion("law", at: "2026-06-01T12:00:00Z"))
         let report = TeamReport(records: [Self.behind, done], skipped: [], catalog: catalog(), now: Self.now)
         #expect(report.jsonData() == (try JSONCoding.encoder().encode(report)) + [0x0A])
         let json = try #require(try JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])

@@ -14,18 +14,6 @@ struct TeamOrderTests {
         return ContentFixture.load(folder).catalog
     }
 
-    private static func complete(_ module: String, at: String) -> [LearnerEvent] {
-        ["01-intro", "02-more"].map {
-            LearnerEvent(
-                at: date(at), kind: .lessonCompleted, module: module, moduleVersion: SemanticVersion(1, 0, 0),
-                lesson: $0)
-        } + [
-            LearnerEvent(
-                at: date(at), kind: .quizAttempted, module: module, moduleVersion: SemanticVersion(1, 0, 0), score: 1,
-                passed: true, answers: [])
-        ]
-    }
-
     private static func learner(_ id: String, name: String, team: String = "Sales", _ events: [LearnerEvent])
         -> LearnerRecord
     {
@@ -38,13 +26,18 @@ struct TeamOrderTests {
         let records = [
             Self.learner(
                 "done", name: "Done",
-                Self.complete("basics", at: "2026-06-01T10:00:00Z") + Self.complete("law", at: "2026-06-01T10:00:00Z")),
+                ContentFixture.completion("basics", at: "2026-06-01T10:00:00Z")
+                    + ContentFixture.completion("law", at: "2026-06-01T10:00:00Z")),
             Self.learner("l10", name: "Learner 10", []),
             Self.learner("l2", name: "Learner 2", []),
-            Self.learner("soon-late", name: "A soon late", Self.complete("basics", at: "2025-12-15T10:00:00Z")),
-            Self.learner("soon-early", name: "Z soon early", Self.complete("basics", at: "2025-12-01T10:00:00Z")),
-            Self.learner("over-short", name: "A overdue short", Self.complete("basics", at: "2025-10-01T10:00:00Z")),
-            Self.learner("over-long", name: "Z overdue long", Self.complete("basics", at: "2025-03-01T10:00:00Z")),
+            Self.learner(
+                "soon-late", name: "A soon late", ContentFixture.completion("basics", at: "2025-12-15T10:00:00Z")),
+            Self.learner(
+                "soon-early", name: "Z soon early", ContentFixture.completion("basics", at: "2025-12-01T10:00:00Z")),
+            Self.learner(
+                "over-short", name: "A overdue short", ContentFixture.completion("basics", at: "2025-10-01T10:00:00Z")),
+            Self.learner(
+                "over-long", name: "Z overdue long", ContentFixture.completion("basics", at: "2025-03-01T10:00:00Z")),
             Self.learner(
                 "progress", name: "Progress",
                 [
@@ -72,7 +65,7 @@ struct TeamOrderTests {
             role: "three", state: .inProgress, modules: [], modulesDone: 2, fraction: 2.0 / 3.0, completedAt: nil,
             validUntil: nil, milestones: [])
         #expect(progress.percent == 67)
-        let record = Self.learner("half", name: "Half", Self.complete("basics", at: "2026-06-01T10:00:00Z"))
+        let record = Self.learner("half", name: "Half", ContentFixture.completion("basics", at: "2026-06-01T10:00:00Z"))
         let report = TeamReport(records: [record], skipped: [], catalog: catalog(), now: Self.now)
         #expect(report.learners.first?.paths.first?.percent == 50)
     }
@@ -86,7 +79,8 @@ struct TeamOrderTests {
     @Test func statusSaysHowManyDaysOverdueAndUntilDue() {
         let record = Self.learner(
             "d", name: "D",
-            Self.complete("basics", at: "2025-11-07T12:00:00Z") + Self.complete("law", at: "2025-12-11T12:00:00Z"))
+            ContentFixture.completion("basics", at: "2025-11-07T12:00:00Z")
+                + ContentFixture.completion("law", at: "2025-12-11T12:00:00Z"))
         let text = StatusReport(record: record, catalog: catalog(), now: Self.now).text
         #expect(text.contains("overdue · valid until 2026-11-07 · overdue for 14 day(s)"), "\(text)")
         #expect(text.contains("due soon · valid until 2026-12-11 · due in 20 day(s)"), "\(text)")

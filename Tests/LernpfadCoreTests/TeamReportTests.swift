@@ -18,18 +18,6 @@ struct TeamReportTests {
         return record
     }
 
-    private func completion(_ module: String, at: String, answers: [LearnerEvent.Answer]) -> [LearnerEvent] {
-        ["01-intro", "02-more"].map {
-            LearnerEvent(
-                at: date(at), kind: .lessonCompleted, module: module, moduleVersion: SemanticVersion(1, 0, 0),
-                lesson: $0)
-        } + [
-            LearnerEvent(
-                at: date(at), kind: .quizAttempted, module: module, moduleVersion: SemanticVersion(1, 0, 0), score: 0.5,
-                passed: true, answers: answers)
-        ]
-    }
-
     private var records: [LearnerRecord] {
         let wrong = [
             LearnerEvent.Answer(question: "q1", chosen: ["b"], correct: false),
@@ -38,12 +26,12 @@ struct TeamReportTests {
         return [
             learner(
                 "anna", team: "marketing",
-                events: completion("basics", at: "2026-01-10T10:00:00Z", answers: wrong)
-                    + completion("law", at: "2026-01-11T10:00:00Z", answers: wrong)),
+                events: ContentFixture.completion("basics", at: "2026-01-10T10:00:00Z", score: 0.5, answers: wrong)
+                    + ContentFixture.completion("law", at: "2026-01-11T10:00:00Z", score: 0.5, answers: wrong)),
             learner(
                 "ben", team: "marketing",
-                events: completion("basics", at: "2025-06-01T10:00:00Z", answers: wrong)
-                    + completion("law", at: "2025-06-01T11:00:00Z", answers: wrong)),
+                events: ContentFixture.completion("basics", at: "2025-06-01T10:00:00Z", score: 0.5, answers: wrong)
+                    + ContentFixture.completion("law", at: "2025-06-01T11:00:00Z", score: 0.5, answers: wrong)),
             learner("carl", team: "sales"),
         ]
     }

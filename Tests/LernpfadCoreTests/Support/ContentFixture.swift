@@ -128,4 +128,19 @@ enum ContentFixture {
     static func load(_ folder: TemporaryFolder, checkBodies: Bool = true) -> ContentLoadResult {
         ContentLoader(root: folder.path, today: today, checkLessonBodies: checkBodies).load()
     }
+
+    /// The events that complete `module` of the fixture at `at`: both lessons read, the quiz passed.
+    static func completion(
+        _ module: String, at: String, score: Double = 1, answers: [LearnerEvent.Answer] = []
+    ) -> [LearnerEvent] {
+        ["01-intro", "02-more"].map {
+            LearnerEvent(
+                at: date(at), kind: .lessonCompleted, module: module, moduleVersion: SemanticVersion(1, 0, 0),
+                lesson: $0)
+        } + [
+            LearnerEvent(
+                at: date(at), kind: .quizAttempted, module: module, moduleVersion: SemanticVersion(1, 0, 0),
+                score: score, passed: true, answers: answers)
+        ]
+    }
 }
