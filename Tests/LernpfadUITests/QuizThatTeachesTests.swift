@@ -82,6 +82,30 @@ struct QuizThatTeachesTests {
         assertSnapshot(Self.body(lines), named: "quiz-leave-40x12")
     }
 
+    @Test func aLongMissedQuestionShowsTwoLinesAndTheLesson() throws {
+        let base = Self.catalog
+        let long = (1...12).map { "Satz \($0) einer langen Frage." }.joined(separator: " ") + " Das Ende?"
+        let modules = base.modules.map { module -> Module in
+            var module = module
+            if var quiz = module.quiz {
+                quiz.questions[0].prompt = UIFixture.text(long, long)
+                module.quiz = quiz
+            }
+            return module
+        }
+        let catalog = Catalog(course: base.course, paths: base.paths, modules: modules, root: base.root)
+        let started = UIFixture.run(
+            Self.toQuiz, on: UIFixture.runner(width: 60, height: 30, record: UIFixture.record(), catalog: catalog))
+        let keys =
+            try
+            "\(Self.letters(started, item: 0, ["a"]))<enter><enter>\(Self.letters(started, item: 1, ["a", "b"]))<enter><enter>"
+        let lines = UIFixture.run(keys, on: started).render().lines
+        let first = try #require(lines.firstIndex { $0.contains("✗ Satz 1 einer langen Frage.") })
+        #expect(lines[first + 1].trimmingCharacters(in: .whitespaces).hasSuffix("…"))
+        #expect(lines[first + 2].contains("→ nachlesen: 1. Was ist KI?"))
+        #expect(!lines.joined().contains("Das Ende?"))
+    }
+
     @Test func aResultWithoutMistakesListsNone() throws {
         let (_, text) = try Self.finish(first: "b")
         #expect(text.contains("Ergebnis: 2/2"))

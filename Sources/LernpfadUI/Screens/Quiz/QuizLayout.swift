@@ -105,10 +105,11 @@ enum QuizLayout {
             lines.append(StyledLine("\(text(.score)): \(right)/\(quiz.answers.count) (\(percent)%)"))
             lines.append(
                 StyledLine("\(text(.passMark)): \(Int((content.passMark * 100).rounded()))%", style: Theme.muted))
-            lines += missed(context, quiz, module: id, quiz: content, width: width)
+            // What to do next comes first; the list of missed questions, which can be long, after it.
             if passed { lines += lessonsStillNeeded(context, module: id, width: width) }
+            if !passed { lines += [.empty, StyledLine(text(.retry), style: Theme.accent)] }
+            lines += missed(context, quiz, module: id, quiz: content, width: width)
             lines.append(.empty)
-            if !passed { lines.append(StyledLine(text(.retry), style: Theme.accent)) }
         } else {
             lines.append(StyledLine("✓ \(text(.reviewDone))", style: Theme.success))
             lines.append(StyledLine("\(text(.score)): \(right)/\(quiz.answers.count) (\(percent)%)"))
@@ -133,12 +134,20 @@ enum QuizLayout {
         var lines: [StyledLine] = [
             .empty, StyledLine(text(.missedInQuiz, String(questions.count)), style: Theme.title),
         ]
+        let keys = questions.map { ReviewKey.make(module: id, question: $0.id) }
+        if let due = nextReview(context, keys: keys) {
+            lines += wrap(text(.missedComeBack, day(context, due)), style: Theme.muted, width: width)
+        }
         let module = context.catalog.module(id)
         for question in questions {
-            let prompt = MarkdownLayout.layout(question.prompt.text(in: context.language), width: max(5, width - 4))
-            for (offset, line) in prompt.enumerated() {
+            // Two lines of the question are enough to recognise it; the lesson has the rest.
+            let prompt = MarkdownLayout.layout(question.prompt.text(in: context.language), width: max(5, width - 5))
+            for (offset, line) in prompt.prefix(Self.missedPromptLines).enumerated() {
                 var row = StyledLine(offset == 0 ? "✗ " : "  ", style: Theme.danger)
                 row.append(contentsOf: line)
+                if offset == Self.missedPromptLines - 1 && prompt.count > Self.missedPromptLines {
+                    row.append("…", style: Theme.plain)
+                }
                 lines.append(row)
             }
             if let lesson = question.lesson, let index = module?.lessons.firstIndex(where: { $0.id == lesson }),
@@ -150,12 +159,11 @@ enum QuizLayout {
                 ).map { indented($0, by: 2) }
             }
         }
-        let keys = questions.map { ReviewKey.make(module: id, question: $0.id) }
-        if let due = nextReview(context, keys: keys) {
-            lines += wrap(text(.missedComeBack, day(context, due)), style: Theme.muted, width: width)
-        }
         return lines
     }
+
+    /// How many lines of a missed question the result shows.
+    static let missedPromptLines = 2
 
     /// After a pass that did not complete the module: the lessons still to read.
     private static func lessonsStillNeeded(

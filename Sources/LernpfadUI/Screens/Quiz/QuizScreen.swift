@@ -101,7 +101,10 @@ public struct QuizScreen: ScreenModel {
             ]
             if !isReview { table.append(.keys([.character("r")], help: .helpRetry, status: .verbRetry, .retry)) }
             table.append(
-                .keys([.up, .down, .character("j"), .character("k"), .wheelUp, .wheelDown], help: .helpScroll) { key in
+                .keys(
+                    [.up, .down, .character("j"), .character("k"), .wheelUp, .wheelDown], help: .helpScroll,
+                    status: .verbScroll, statusKeys: 2
+                ) { key in
                     [.up, .character("k"), .wheelUp].contains(key) ? .scroll(-1) : .scroll(1)
                 })
             return table
