@@ -106,3 +106,20 @@ struct NextStepTests {
         #expect(screen.contains("✓ Lernpfad abgeschlossen: KI-Botschafter:in · gültig bis 21. November 2027"))
     }
 }
+
+/// Search shows which hits are in locked modules, and reading such a lesson completes nothing.
+@Suite("Search and locks")
+struct SearchLockTests {
+    @Test func aLockedModulesHitShowsALockAndReadingItCompletesNothing() {
+        // The AI Act module needs the basics, which Anna has not done.
+        let search = UIFixture.screen("/überblick").joined(separator: "\n")
+        #expect(search.contains("🔒 Der AI Act › Überblick"))
+        // The lesson fits the window, so its end is in view as it opens: that is when it would count.
+        let (runner, events) = UIFixture.newEvents("/überblick<enter>", on: UIFixture.runner())
+        #expect(events.contains { $0.kind == .lessonOpened && $0.lesson == "01-overview" })
+        #expect(!events.contains { $0.kind == .lessonCompleted }, "a locked module's lesson is not completed")
+        #expect(
+            runner.render().plainText.contains("🔒 gesperrt: erfordert Der AI Act")
+                || runner.render().plainText.contains("🔒 gesperrt"))
+    }
+}

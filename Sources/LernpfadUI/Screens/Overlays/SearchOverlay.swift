@@ -20,6 +20,8 @@ public struct SearchOverlay: ScreenModel {
     public private(set) var list = ListState()
     /// The query `hits` were found for, so results come as soon as the index does.
     private var searched: String?
+    /// The modules among `hits` whose prerequisites the learner has not completed: shown with a lock.
+    private var lockedModules: Set<String> = []
 
     /// An empty search.
     public init() {}
@@ -57,6 +59,12 @@ public struct SearchOverlay: ScreenModel {
         if searched != query, let index = context.resources.searchIndexes[context.language] {
             hits = index.search(query)
             searched = query
+            lockedModules = Set(hits.map(\.module)).filter { id in
+                guard let module = context.catalog.module(id) else { return false }
+                return !ProgressEngine.missingPrerequisites(
+                    module, events: context.events, catalog: context.catalog, now: context.now
+                ).isEmpty
+            }
             list = ListState()
         }
         return []
@@ -97,7 +105,8 @@ public struct SearchOverlay: ScreenModel {
         } else if hits.isEmpty && query.count >= 2 {
             _ = canvas.put(text(.noResults), row: row + 3, column: column + 2, style: Theme.muted)
         } else {
-            ListContent(items: hits.map { StyledLine($0.label) }).draw(
+            let locked = lockedModules
+            ListContent(items: hits.map { StyledLine((locked.contains($0.module) ? "🔒 " : "") + $0.label) }).draw(
                 into: &canvas, list: list,
                 area: Rect(row: row + 3, column: column + 2, width: width - 5, height: height - 4))
         }

@@ -152,6 +152,16 @@ public struct ReaderScreen: ScreenModel {
             let content = context.catalog.module(module)
         else { return transitions }
         completionRecorded = true
+        // A lesson of a locked module (opened from search) can be read, but counts only once the module is open:
+        // otherwise a search would let a learner complete modules out of order.
+        let missing = ProgressEngine.missingPrerequisites(
+            content, events: context.events, catalog: context.catalog, now: context.now)
+        guard missing.isEmpty else {
+            let names = missing.map { context.catalog.module($0)?.title.text(in: context.language) ?? $0 }
+            return transitions + [
+                .notice("🔒 \(context.text(.locked)): \(context.text(.requires)) \(names.joined(separator: ", "))")
+            ]
+        }
         let event = LearnerEvent(
             at: context.now, kind: .lessonCompleted, module: module, moduleVersion: content.version, lesson: lesson)
         transitions += [.change(.append([event])), .notice("✓ \(context.text(.lessonCompleted))")]
