@@ -119,7 +119,6 @@ struct SearchLockTests {
         #expect(events.contains { $0.kind == .lessonOpened && $0.lesson == "01-overview" })
         #expect(!events.contains { $0.kind == .lessonCompleted }, "a locked module's lesson is not completed")
         #expect(
-            runner.render().plainText.contains("🔒 gesperrt: erfordert Der AI Act")
-                || runner.render().plainText.contains("🔒 gesperrt"))
+            runner.render().plainText.contains("🔒 gesperrt: erst KI-Grundlagen"))
     }
 }
