@@ -18,7 +18,7 @@ struct TerminalJourneyTests {
         try tui.send("Space", "Enter")
         try tui.waitFor("Sprache")
         try tui.send("Enter")
-        try tui.waitFor("Weiterlesen: KI-Grundlagen")
+        try tui.waitFor("Als Nächstes: KI-Grundlagen – Was ist KI?")
 
         // Open the first lesson and scroll.
         try tui.send("Enter")
@@ -39,7 +39,8 @@ struct TerminalJourneyTests {
 
         // Back home (the lesson was opened from there), then to the module's quiz through the path.
         try tui.send("Escape")
-        try tui.waitFor("Weiterlesen")
+        // The first lesson is read: home's next step is the second.
+        try tui.waitFor("Als Nächstes: KI-Grundlagen – Wie generative")
         try tui.send("j", "j", "Enter")
         try tui.waitFor("Lernpfad · Mitarbeitende")
         try tui.send("Enter")
@@ -73,15 +74,29 @@ struct TerminalJourneyTests {
         let savedLine = try #require(position["line"] as? Int)
         #expect(savedLine > 0)
 
-        // Restart in a window of the same size: "continue" opens the same lesson at the same line.
+        // Restart: the finished first lesson is not offered again; the next one is. Half read, it is continued
+        // at the line where the learner left it after the next restart.
         let again = try Tmux([], width: 60, height: 20, environment: environment)
-        try again.waitFor("Weiterlesen: KI-Grundlagen – Was ist KI?")
+        try again.waitFor("Als Nächstes: KI-Grundlagen – Wie generative")
         try again.send("Enter")
-        try again.waitUntil("the lesson at the saved line") {
-            $0.contains("Zeile \(savedLine + 1)–") || $0.contains("Ende der Lektion · \(savedLine + 1)–")
-        }
+        try again.waitFor("Lektion 2/4")
+        try again.send("PageDown")
+        try again.waitUntil("the second lesson scrolled") { $0.contains("Lektion 2/4") && !$0.contains("Zeile 1–") }
         try again.send("q")
         try again.waitFor("EXITED:0")
+        let afterData = try #require(scratch.read("learners/anna.json"))
+        let afterRecord = try #require(try JSONSerialization.jsonObject(with: afterData) as? [String: Any])
+        let saved = try #require(afterRecord["position"] as? [String: Any])
+        let line = try #require(saved["line"] as? Int)
+        #expect(saved["lesson"] as? String == "02-how-generative-ai-works" && line > 0)
+        let third = try Tmux([], width: 60, height: 20, environment: environment)
+        try third.waitFor("Weiterlesen: KI-Grundlagen – Wie generative")
+        try third.send("Enter")
+        try third.waitUntil("the lesson at the saved line") {
+            $0.contains("Zeile \(line + 1)–") || $0.contains("Ende der Lektion · \(line + 1)–")
+        }
+        try third.send("q")
+        try third.waitFor("EXITED:0")
     }
 
     @Test func aQuizTakenToTheEndIsRecordedWithEveryAnswer() throws {
@@ -89,7 +104,7 @@ struct TerminalJourneyTests {
         _ = try Binary.run(
             ["learner", "add", "ben", "--name", "Ben", "--roles", "staff", "--language", "en", "--data", scratch.path])
         let tui = try Tmux(["--learner", "ben"], environment: ["LERNPFAD_DATA": scratch.path])
-        try tui.waitFor("Continue: AI basics")
+        try tui.waitFor("Next: AI basics")
         try tui.send("j", "j", "Enter")
         try tui.waitFor("Path · Staff")
         try tui.send("Enter")
@@ -109,11 +124,11 @@ struct TerminalJourneyTests {
         // Past the end, as a learner goes: Enter on the summary returns to the module, and again and again opens
         // and closes things there without ever crashing.
         try tui.send("Enter")
-        try tui.waitUntil("the module again") { $0.contains("Module · AI basics") && $0.contains("Take the knowledge") }
+        try tui.waitUntil("the module again") { $0.contains("Module · AI basics") && $0.contains("Knowledge check · ") }
         try tui.send("Escape")
         try tui.waitFor("Path · Staff")
         try tui.send("Escape")
-        try tui.waitFor("Continue")
+        try tui.waitFor("Next: AI basics")
         try tui.send("q")
         try tui.waitFor("EXITED:0")
         let data = try #require(scratch.read("learners/ben.json"))

@@ -61,7 +61,7 @@ struct TerminalStressTests {
         #expect(opened.contains("Lesson 1/4") && scrolled.contains("line 2–"), "\(opened)\n\(scrolled)")
 
         let tui = try Tmux(["--learner", "storm"], width: 80, height: 24, environment: ["LERNPFAD_DATA": scratch.path])
-        try tui.waitFor("Continue: AI basics")
+        try tui.waitFor("Next: AI basics")
         try tui.send("Enter")
         try tui.waitFor("Lesson 1/4")
         // Sizes jump back and forth across the minimum, faster than the program can redraw.
@@ -90,7 +90,7 @@ struct TerminalStressTests {
         let tui = try Tmux(
             ["--learner", "evil"], width: 80, height: 24,
             environment: ["LERNPFAD_DATA": scratch.path, "LERNPFAD_CONTENT": content], outputLog: log)
-        let home = try tui.waitFor("Continue: AI basics – TitleEvil")
+        let home = try tui.waitFor("Next: AI basics – TitleEvil")
         let titleBar = home.split(separator: "\n").first ?? ""
         #expect(titleBar.hasSuffix(" Evil"), "\(home)")
         try tui.send("Enter")
@@ -136,7 +136,7 @@ struct TerminalStressTests {
         let scratch = Scratch()
         try enrol("ida", name: "Ida", in: scratch)
         let tui = try Tmux(["--learner", "ida"], environment: ["LERNPFAD_DATA": scratch.path])
-        try tui.waitFor("Continue: AI basics")
+        try tui.waitFor("Next: AI basics")
         try tui.send("Enter")
         try tui.waitFor("Lesson 1/")
         try tui.send("j", "j", "j")
@@ -171,7 +171,7 @@ struct TerminalStressTests {
         let scratch = Scratch()
         try enrol("hal", name: "Hal", in: scratch)
         let tui = try Tmux(["--learner", "hal"], environment: ["LERNPFAD_DATA": scratch.path], ignoringHangUp: true)
-        try tui.waitFor("Continue: AI basics")
+        try tui.waitFor("Next: AI basics")
         try tui.send("Enter")
         try tui.waitFor("Lesson 1/")
         try tui.send("j", "j")
