@@ -107,6 +107,28 @@ struct NextStepTests {
     }
 }
 
+/// The module screen keeps its ticks after a completion and marks a lesson left half read.
+@Suite("Lesson marks")
+struct LessonMarkTests {
+    @Test func ticksStayAfterTheModuleIsCompleted() {
+        let record = NextStepTests.record([
+            NextStepTests.read("01-what-is-ai"), NextStepTests.read("02-limits"), NextStepTests.passed("basics"),
+        ])
+        let module = NextStepTests.home(record, keys: "jj<enter><enter>")
+        #expect(module.contains("✓ 1. Was ist KI?"))
+        #expect(module.contains("✓ 2. Grenzen"))
+    }
+
+    @Test func aHalfReadLessonSaysHowFar() {
+        let record = NextStepTests.record(
+            [NextStepTests.read("01-what-is-ai")],
+            position: ReadingPosition(module: "basics", lesson: "02-limits", line: 11))
+        let module = NextStepTests.home(record, keys: "jj<enter><enter>")
+        #expect(module.contains("◐ 2. Grenzen"))
+        #expect(module.contains("angefangen, bei Zeile 12"))
+    }
+}
+
 /// Search shows which hits are in locked modules, and reading such a lesson completes nothing.
 @Suite("Search and locks")
 struct SearchLockTests {

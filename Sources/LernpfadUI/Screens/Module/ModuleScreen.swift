@@ -78,14 +78,23 @@ public struct ModuleScreen: ScreenModel {
             header.append(StyledLine("↻ \(text(.refresher)): \(text(.changedLessons)) ↻", style: Theme.warning))
         }
         header.append(.empty)
+        let position = context.record?.position
         var items = module.lessons.enumerated().map { index, lesson -> StyledLine in
-            let done = progress.lessonsCompleted.contains(lesson.id)
             let changed = progress.refresherLessons.contains(lesson.id)
+            // Read in this cycle, or read for a completion and not changed since: a tick stays after completing.
+            let done = progress.lessonsCompleted.contains(lesson.id) || (progress.completion != nil && !changed)
+            let started =
+                !done && position?.module == id && position?.lesson == lesson.id ? position.map(\.line) ?? 0 : 0
             let minutes = lesson.minutes.map { "  \($0) \(text(.minutes))" } ?? ""
-            return StyledLine([
-                (done ? "✓ " : changed ? "↻ " : "· ", done ? Theme.success : changed ? Theme.warning : Theme.muted),
-                ("\(index + 1). \(lesson.title.text(in: language))", Theme.plain), (minutes, Theme.muted),
+            let mark =
+                done
+                ? ("✓ ", Theme.success)
+                : changed ? ("↻ ", Theme.warning) : started > 0 ? ("◐ ", Theme.accent) : ("· ", Theme.muted)
+            var line = StyledLine([
+                mark, ("\(index + 1). \(lesson.title.text(in: language))", Theme.plain), (minutes, Theme.muted),
             ])
+            if started > 0 { line.append(" · " + text(.startedAtLine, String(started + 1)), style: Theme.accent) }
+            return line
         }
         switch context.quiz(id) {
         case .ready(let quiz):
