@@ -144,3 +144,32 @@ struct SearchLockTests {
             runner.render().plainText.contains("🔒 gesperrt: erst KI-Grundlagen"))
     }
 }
+
+/// A lesson opened from search steps through the term's matches with `]` and `[`.
+@Suite("Search matches in the reader")
+struct ReaderMatchTests {
+    @Test func bracketsStepThroughTheMatchesAndSayWhichOne() throws {
+        // "Absatz 3" is in paragraphs 3 and 30 to 39 of the second lesson.
+        var runner = UIFixture.run("/Absatz 3<enter>", on: UIFixture.runner())
+        var reader = try #require(runner.model.screen as? ReaderScreen)
+        #expect(reader.matches.count == 11)
+        #expect(try #require(reader.layout).lines[try #require(reader.highlight)].plainText.contains("Absatz 3 "))
+        runner = UIFixture.run("]", on: runner)
+        reader = try #require(runner.model.screen as? ReaderScreen)
+        let second = try #require(reader.highlight)
+        #expect(try #require(reader.layout).lines[second].plainText.contains("Absatz 30"))
+        #expect(reader.top <= second && second < reader.top + 20, "the match is in view")
+        #expect(runner.render().plainText.contains("Treffer 2/11 · ] nächster · [ voriger"))
+        runner = UIFixture.run("[[", on: runner)
+        reader = try #require(runner.model.screen as? ReaderScreen)
+        #expect(try #require(reader.layout).lines[try #require(reader.highlight)].plainText.contains("Absatz 39"))
+        #expect(runner.render().plainText.contains("Treffer 11/11"), "[ from the first wraps to the last")
+    }
+
+    @Test func withoutASearchTheBracketsDoNothing() throws {
+        let runner = UIFixture.run("jj<enter><enter>j<enter>]", on: UIFixture.runner())
+        let reader = try #require(runner.model.screen as? ReaderScreen)
+        #expect(reader.highlight == nil && reader.top == 0)
+        #expect(!UIFixture.run("?", on: runner).render().plainText.contains("Treffer der Suche"))
+    }
+}

@@ -30,7 +30,7 @@ public enum Phrase: CaseIterable, Sendable {
     case ruleMajorVersionChanged, ruleModuleNotLoaded, ruleFirstCompletionDeadlinePassed, ruleDeadline
     case ruleMilestoneNotAttested, ruleMilestoneValid, ruleMilestoneExpired, ruleMilestoneDueSoon
     case needsFirstCompletion, needsRefresher, needsLessons, needsQuiz, needsQuizPassMark, needsBy, needsAttestation
-    case moduleCompleted, pathCompleted, lessonsCount, startedAtLine
+    case moduleCompleted, pathCompleted, lessonsCount, startedAtLine, helpMatch, verbMatch, matchOf
     case nextStep, refresherStep, allDone, nextRefresherOn, reviewToday, reviewTodayOne, reviewTomorrow
     case attest, helpAttest, verbAttest, attestQuestion, attestedNotice, attestFailed, noMilestones, helpCancel
     case attestedByOn, months, days, years, oneMonth, oneDay, oneYear, overdueOneDay, oneDayLeft
@@ -331,6 +331,9 @@ public struct Localizer: Sendable {
             )
         case .moduleCompleted: return ("Modul abgeschlossen", "Module completed")
         case .pathCompleted: return ("Lernpfad abgeschlossen", "Path completed")
+        case .helpMatch: return ("Nächster und voriger Treffer der Suche", "Next and previous search match")
+        case .verbMatch: return ("Treffer", "match")
+        case .matchOf: return ("Treffer {1}/{2} · ] nächster · [ voriger", "match {1}/{2} · ] next · [ previous")
         case .startedAtLine: return ("angefangen, bei Zeile {1}", "started, at line {1}")
         case .lessonsCount: return ("{1}/{2} Lektionen", "{1}/{2} lessons")
         case .nextStep: return ("Als Nächstes", "Next")

@@ -10,6 +10,8 @@ public struct ReaderScreen: ScreenModel {
         case first
         case last
         case lesson(Int)
+        /// To the next (+1) or previous (-1) line holding the search term the lesson was opened for.
+        case match(Int)
     }
 
     /// The module.
@@ -28,6 +30,12 @@ public struct ReaderScreen: ScreenModel {
     public private(set) var highlight: Int?
     /// Text to find once the lesson is laid out (opened from a search hit).
     private var find: String?
+    /// The search term the lesson was opened for, kept for `]` and `[`.
+    public private(set) var searchTerm: String?
+    /// The lines of the layout that hold `searchTerm`.
+    public private(set) var matches: [Int] = []
+    /// Which of `matches` is shown.
+    private var currentMatch = 0
     /// The language the layout was made in.
     private var layoutLanguage: LanguageCode?
 
@@ -37,6 +45,7 @@ public struct ReaderScreen: ScreenModel {
         self.lesson = lesson
         self.top = top
         self.find = find
+        self.searchTerm = find
     }
 
     /// The screen's key table.
@@ -69,6 +78,16 @@ public struct ReaderScreen: ScreenModel {
             .pattern(.keyWheel, help: .helpScroll) { key in
                 key == .wheelUp ? .scroll(-3) : key == .wheelDown ? .scroll(3) : nil
             },
+        ] + matchBindings
+    }
+
+    /// `]` and `[` through the search term's matches, offered only when the lesson was opened from search.
+    private var matchBindings: [KeyBinding<Action>] {
+        guard searchTerm != nil, matches.count > 1 else { return [] }
+        return [
+            .keys([.character("]"), .character("[")], help: .helpMatch, status: .verbMatch, statusKeys: 2) { key in
+                .match(key == .character("]") ? 1 : -1)
+            }
         ]
     }
 
@@ -116,12 +135,19 @@ public struct ReaderScreen: ScreenModel {
             layoutLanguage = context.language
             failure = nil
         }
-        if let query = find, let layout {
-            find = nil
+        if let term = searchTerm, let layout {
             let options: String.CompareOptions = [.caseInsensitive, .diacriticInsensitive]
-            if let index = layout.lines.firstIndex(where: { $0.plainText.range(of: query, options: options) != nil }) {
+            matches = layout.lines.indices.filter {
+                layout.lines[$0].plainText.range(of: term, options: options) != nil
+            }
+            currentMatch = min(currentMatch, max(0, matches.count - 1))
+        }
+        if find != nil {
+            find = nil
+            if let index = matches.first {
                 top = max(0, index - 2)
                 highlight = index
+                currentMatch = 0
             }
         }
         top = min(max(0, top), maxTop(area))
@@ -140,6 +166,14 @@ public struct ReaderScreen: ScreenModel {
         case .first: top = 0
         case .last: top = maxTop(area)
         case .lesson(let delta): return switchLesson(by: delta, context: context)
+        case .match(let delta):
+            guard !matches.isEmpty else { return [] }
+            currentMatch = (currentMatch + delta + matches.count) % matches.count
+            highlight = matches[currentMatch]
+            top = max(0, matches[currentMatch] - 2)
+            top = min(max(0, top), maxTop(area))
+            let found = context.text(.matchOf, String(currentMatch + 1), String(matches.count))
+            return (top == before ? [] : afterMove(context: context, area: area)) + [.notice(found)]
         }
         top = min(max(0, top), maxTop(area))
         return top == before ? [] : afterMove(context: context, area: area)
