@@ -124,11 +124,7 @@ public struct AppModel: Sendable {
                 resources.forget(.team)
                 navigator.push(TeamScreen(team: record?.learner.team))
             }
-        case .attested(let learner, let milestone):
-            // The colleague's file and the team changed: both are read again when next shown.
-            resources.forget(.learner(id: learner))
-            resources.forget(.team)
-            notice = Localizer(language)(.attestedNotice, milestoneTitle(milestone), learner)
+        case .attested(let learner, let milestone): attested(learner: learner, milestone: milestone)
         case .attestationFailed(let reason):
             notice = Localizer(language)(.attestFailed, TerminalSafeText.sanitize(reason))
         }
@@ -157,6 +153,13 @@ public struct AppModel: Sendable {
             }
         }
         return nil
+    }
+
+    /// After an attestation, the learner's file and the team changed: both are read again when next shown.
+    private mutating func attested(learner: String, milestone: String) {
+        resources.forget(.learner(id: learner))
+        resources.forget(.team)
+        notice = Localizer(language)(.attestedNotice, milestoneTitle(milestone), learner)
     }
 
     private func milestoneTitle(_ id: String) -> String {
@@ -244,9 +247,7 @@ public struct AppModel: Sendable {
                 if learner == attester.id {
                     // One's own file changes by the one path for the own record, so memory and file agree.
                     apply([.change(.append([event]))], &pending)
-                    resources.forget(.learner(id: learner))
-                    resources.forget(.team)
-                    notice = Localizer(language)(.attestedNotice, milestoneTitle(milestone), learner)
+                    attested(learner: learner, milestone: milestone)
                 } else {
                     pending.others.append(.attest(learner: learner, event))
                 }
