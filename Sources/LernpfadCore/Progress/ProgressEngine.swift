@@ -117,16 +117,17 @@ public enum ProgressEngine {
                     return since.map { read > $0 } ?? true
                 }
             }
-            let lessonsDone = allRead(requiredLessons)
             if !module.hasQuiz {
                 // Without a quiz, reading is the whole module; a refresher then means reading the changed lessons.
-                if completion == nil && lessonsDone && !lessonIDs.isEmpty {
+                if completion == nil && !lessonIDs.isEmpty && allRead(requiredLessons) {
                     complete(ModuleCompletion(at: time, version: module.version, score: nil))
                 }
                 return
             }
+            // Until a passed quiz waits, no lesson read can complete the module: checking every lesson on each
+            // one read made this quadratic in the lessons, for nothing.
             guard let pass = pendingPass else { return }
-            var passDone = lessonsDone
+            var passDone = allRead(requiredLessons)
             // A first completion passed at an older major version needs that version's lessons. Those the changelog
             // marks as changed since may not have existed then (a lesson added in 2.0.0), and the refresher asks
             // for them anyway; requiring them here made a 1.0.0 completion vanish when a lesson was added.
