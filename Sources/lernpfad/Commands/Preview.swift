@@ -5,7 +5,15 @@ import LernpfadUI
 
 /// `lernpfad preview FILE.md`: a lesson as the reader lays it out.
 struct Preview: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print a lesson as the reader lays it out.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print a lesson as the reader lays it out.",
+        discussion: """
+            FILE is a path, or a path inside the content folder (--content, else $LERNPFAD_CONTENT, else the \
+            shipped Content), e.g. 'modules/ai-basics/01-what-is-ai.en.md'.
+            """)
+
+    /// `--content` finds a FILE given relative to the content folder; `--data` is taken as by every command.
+    @OptionGroup var common: CommonOptions
 
     @Argument(help: "A lesson file (Markdown).")
     var file: String
@@ -20,11 +28,12 @@ struct Preview: ParsableCommand {
 
     func run() throws {
         guard (10...1000).contains(width) else { throw ValidationError("--width must be between 10 and 1000") }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandFailure("\(file): cannot read file")
+        let path = lessonPath()
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure("\(path): cannot read file")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw CommandFailure("\(file): not valid UTF-8")
+            throw CommandFailure("\(path): not valid UTF-8")
         }
         let clock = ContinuousClock()
         let started = clock.now
@@ -55,6 +64,13 @@ struct Preview: ParsableCommand {
             }
         }
         if pieceHasLines { Output.line(piece) }
+    }
+
+    /// FILE as given when it exists or is absolute, else the same path inside the content folder if it is there.
+    private func lessonPath() -> String {
+        if file.hasPrefix("/") || FileManager.default.fileExists(atPath: file) { return file }
+        let inContent = common.locations.content + "/" + file
+        return FileManager.default.fileExists(atPath: inContent) ? inContent : file
     }
 
     /// The CPU time this thread has used, in milliseconds.

@@ -9,10 +9,12 @@ struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the TUI headless: replay keys, print the final screen as text (for tests, docs, bug reports).",
         discussion: """
-            Keys are written as the characters they type; special keys in angle brackets: <enter> <esc> <up> \
-            <down> <left> <right> <pgup> <pgdn> <home> <end> <bs> <tab> <space> <c-x> (Ctrl plus a letter), \
-            <wheelup> <wheeldown>, <click:ROW,COLUMN> and <resize:WxH>. '<<' is a literal '<'. \
-            Example: --keys 'jj<enter><pgdn>q'.
+            KEY NOTATION (--keys): keys are written as the characters they type, so 'jjq' is j, j, q. Special \
+            keys go in angle brackets: <enter> (also <cr>, <ret>, or a line break), <esc> (<escape>), <up> \
+            <down> <left> <right>, <pgup> (<pageup>), <pgdn> (<pagedown>), <home> <end>, <bs> (<backspace>), \
+            <tab>, <space>, <c-x> for Ctrl plus a letter, <wheelup> <wheeldown>, <click:ROW,COLUMN> (0-based) \
+            and <resize:WxH>. '<<' is a literal '<'; an unknown name in brackets is a usage error. \
+            Example: --keys 'jj<enter><pgdn>q' moves down twice, opens, pages down and quits.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -24,7 +26,7 @@ struct Snapshot: ParsableCommand {
     @Option(help: "The screen size WxH.")
     var size: String = "80x24"
 
-    @Option(help: "Keys to replay, e.g. 'jj<enter><pgdn>q' (notation below).")
+    @Option(help: "Keys to replay, e.g. 'jj<enter><pgdn>q' (see KEY NOTATION in the overview).")
     var keys: String = ""
 
     @Flag(help: "Change nothing in the data folder.")
