@@ -30,6 +30,10 @@ static inline mmask_t lernpfad_button1_clicked(void) { return BUTTON1_CLICKED | 
 static inline mmask_t lernpfad_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t lernpfad_button5_pressed(void) { return BUTTON5_PRESSED; }
 
+// A line-drawing character of the terminal's alternate character set (ACS), by its VT100 code ('q' is the
+// horizontal line): acs_map is a global array that Swift 6 refuses, and the ACS_ macros index it.
+static inline chtype lernpfad_acs(char code) { return NCURSES_ACS(code); }
+
 // The C library's standard streams and the colour limits known after start_color(): globals
 // Swift 6 refuses to touch directly.
 static inline FILE *lernpfad_stdin(void) { return stdin; }

@@ -14,8 +14,23 @@ enum TerminalLocale {
     /// - Returns: Whether the character type is UTF-8 afterwards.
     @discardableResult
     static func adoptUTF8() -> Bool {
+        adoptUserLocale()
+        return switchToUTF8()
+    }
+
+    /// Adopts the user's locale from the environment, numbers in the `C` locale.
+    ///
+    /// - Returns: Whether the user's character type is UTF-8 (else their terminal expects another encoding).
+    @discardableResult
+    static func adoptUserLocale() -> Bool {
         setlocale(LC_ALL, "")
         setlocale(LC_NUMERIC, "C")
+        return characterTypeIsUTF8
+    }
+
+    /// Switches the character type to a UTF-8 locale if it is not one; returns whether it is UTF-8 afterwards.
+    @discardableResult
+    static func switchToUTF8() -> Bool {
         if characterTypeIsUTF8 { return true }
         for name in utf8Fallbacks where setlocale(LC_CTYPE, name) != nil {
             if characterTypeIsUTF8 { return true }

@@ -33,6 +33,10 @@ extension TerminalScreen {
         }
         shown = canvas
         shownSize = screenSize
+        // The hardware cursor goes to the canvas's focus (hidden, but screen readers and braille displays
+        // follow it); the top-left corner when the canvas names none or it lies off the screen.
+        let cursor = canvas.cursor.flatMap { $0.row < rows && $0.column < columns ? $0 : nil }
+        wmove(window, Int32(cursor?.row ?? 0), Int32(cursor?.column ?? 0))
         wnoutrefresh(window)
         doupdate()
     }
@@ -62,6 +66,10 @@ extension TerminalScreen {
             write(" ", rendition, row: row, column: column, in: window)
             return
         }
+        if glyphs == .ascii {
+            putASCII(cell, rendition, row: row, column: column, in: window)
+            return
+        }
         guard let glyph = CellGlyph(cell.text), glyph.libraryWidth >= 1, glyph.libraryWidth <= width else {
             write("?", rendition, row: row, column: column, in: window)
             if width == 2 { write(" ", rendition, row: row, column: column + 1, in: window) }
@@ -69,6 +77,24 @@ extension TerminalScreen {
         }
         write(glyph.characters, rendition, row: row, column: column, in: window)
         if glyph.libraryWidth < width { write(" ", rendition, row: row, column: column + 1, in: window) }
+    }
+
+    /// Writes a cell on a terminal that cannot show UTF-8: a box glyph as the terminal's line character (ACS,
+    /// which curses draws with the terminal's own line set, or with ASCII where it has none), anything else in
+    /// its ASCII form of the same width (``Glyph/ascii(for:)``). No byte above 127 is written.
+    private func putASCII(
+        _ cell: Cell, _ rendition: Rendition, row: Int, column: Int, in window: UnsafeMutablePointer<WINDOW>
+    ) {
+        if let line = Glyph(text: cell.text)?.line, let code = line.vt100Code.asciiValue {
+            let character =
+                lernpfad_acs(CChar(bitPattern: code)) | rendition.attributes
+                | lernpfad_color_pair(rendition.pair)
+            mvwaddch(window, Int32(row), Int32(column), chtype(character))
+            return
+        }
+        for (offset, scalar) in Glyph.ascii(for: cell.text).unicodeScalars.enumerated() {
+            write(scalar, rendition, row: row, column: column + offset, in: window)
+        }
     }
 
     /// Writes a single narrow ASCII character.

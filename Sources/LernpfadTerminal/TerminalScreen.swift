@@ -18,12 +18,18 @@ public final class TerminalScreen {
     var shown: Canvas?
     /// The screen size when ``shown`` was drawn.
     var shownSize: (width: Int, height: Int) = (0, 0)
+    /// The glyphs the terminal can show: with ``GlyphSet/ascii`` every cell is drawn in its ASCII form and box
+    /// glyphs with the terminal's line characters.
+    public let glyphs: GlyphSet
 
     /// Makes the object for a started curses screen.
-    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, palette: TerminalPalette) {
+    private init(
+        screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, palette: TerminalPalette, glyphs: GlyphSet
+    ) {
         self.screen = screen
         self.window = window
         self.palette = palette
+        self.glyphs = glyphs
     }
 
     deinit {
@@ -35,16 +41,25 @@ public final class TerminalScreen {
     /// Adopts the user's locale and switches the character type to UTF-8 if it is not (so that
     /// umlauts and line drawing work when started in the `C` locale), installs
     /// ``TerminalSignals``, starts curses in raw mode (Ctrl-C arrives as `.control("c")`) without
-    /// echo, with the keypad decoded, the cursor hidden, a 25 ms escape delay and mouse clicks
-    /// and the wheel reported.
+    /// echo, with the keypad decoded, the cursor hidden (but moved to the focus, see ``draw(_:)``), a 25 ms
+    /// escape delay and, unless switched off, mouse clicks and the wheel reported.
     ///
-    /// - Parameter useColor: Use colours if the terminal has them; `false` for `NO_COLOR` or
-    ///   `--no-color`. Without colour, roles are shown with attributes only.
+    /// - Parameters:
+    ///   - useColor: Use colours if the terminal has them; `false` for `NO_COLOR` or
+    ///     `--no-color`. Without colour, roles are shown with attributes only.
+    ///   - mouse: Report clicks and the wheel; `false` (config.yaml `mouse: false`) leaves the mouse to the
+    ///     terminal, so that selecting and copying text works as usual.
+    ///   - glyphs: Unicode or ASCII glyphs, or decided from the locale and `TERM`. With ASCII glyphs the user's
+    ///     locale is kept (the terminal expects its encoding), else the character type is switched to UTF-8.
     /// - Throws: ``TerminalError`` when standard input or output is not a terminal or `TERM`
     ///   names no known terminal.
-    public static func start(useColor: Bool) throws -> TerminalScreen {
+    public static func start(
+        useColor: Bool, mouse: Bool = true, glyphs preference: GlyphPreference = .auto
+    ) throws -> TerminalScreen {
         guard isTerminal(0), isTerminal(1) else { throw TerminalError.notATerminal }
-        TerminalLocale.adoptUTF8()
+        let localeIsUTF8 = TerminalLocale.adoptUserLocale()
+        let glyphs = GlyphSet.detect(preference: preference, localeIsUTF8: localeIsUTF8, terminal: terminalType)
+        if glyphs == .unicode { TerminalLocale.switchToUTF8() }
         TerminalCrashGuard.install()
         TerminalSignals.install()
         guard let screen = newterm(nil, lernpfad_stdout(), lernpfad_stdin()), let window = lernpfad_stdscr() else {
@@ -55,13 +70,16 @@ public final class TerminalScreen {
         noecho()
         nonl()
         keypad(window, true)
-        leaveok(window, true)
+        // curses must put the (hidden) cursor where ``draw(_:)`` moved it: assistive technology reads there.
+        leaveok(window, false)
         curs_set(0)
         set_escdelay(25)
-        mousemask(lernpfad_mouse_mask(), nil)
-        mouseinterval(0)
+        if mouse {
+            mousemask(lernpfad_mouse_mask(), nil)
+            mouseinterval(0)
+        }
         let palette = TerminalPalette.start(useColor: useColor)
-        return TerminalScreen(screen: screen, window: window, palette: palette)
+        return TerminalScreen(screen: screen, window: window, palette: palette, glyphs: glyphs)
     }
 
     /// The terminal's size in columns and rows; (0, 0) once stopped.

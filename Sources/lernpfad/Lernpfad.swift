@@ -12,7 +12,7 @@ struct Lernpfad: ParsableCommand {
         subcommands: [
             Open.self, Init.self, Validate.self, CatalogCommand.self, New.self, LearnerCommand.self, Status.self,
             Explain.self, Attest.self, Team.self, Forget.self, Export.self, Sync.self, Snapshot.self, Preview.self,
-            ConfigCommand.self, Dev.self,
+            Read.self, ConfigCommand.self, Dev.self,
         ],
         defaultSubcommand: Open.self)
 

@@ -159,7 +159,7 @@ struct ReaderMatchTests {
         let second = try #require(reader.highlight)
         #expect(try #require(reader.layout).lines[second].plainText.contains("Absatz 30"))
         #expect(reader.top <= second && second < reader.top + 20, "the match is in view")
-        #expect(runner.render().plainText.contains("Treffer 2/11 · ] nächster · [ voriger"))
+        #expect(runner.render().plainText.contains("Treffer 2/11 · + nächster · - voriger"))
         runner = UIFixture.run("[[", on: runner)
         reader = try #require(runner.model.screen as? ReaderScreen)
         #expect(try #require(reader.layout).lines[try #require(reader.highlight)].plainText.contains("Absatz 39"))

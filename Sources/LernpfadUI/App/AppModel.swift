@@ -31,6 +31,10 @@ public struct AppModel: Sendable {
     public private(set) var unsavedChanges = 0
     /// Why the last save failed, shown until a save succeeds.
     public private(set) var saveProblem: String?
+    /// The keys of the actions config.yaml may remap (`keys:`); help and the status line show them.
+    public var keyMap = KeyMap.standard
+    /// Whether the terminal reports the mouse; help then says how to select text past it (Shift).
+    public var mouseCaptured = true
 
     private var navigator: Navigator
     private var overlay: (any ScreenModel)?
@@ -195,7 +199,7 @@ public struct AppModel: Sendable {
         }
         let global = GlobalKeys.bindings(
             canGoBack: navigator.depth > 1, hasLearner: record != nil, languages: catalog.course.languages.count,
-            takesText: navigator.top.takesText)
+            takesText: navigator.top.takesText, keyMap: keyMap)
         switch firstAction(for: key, in: global) {
         case .back: apply([.pop], &pending)
         case .search: apply([.showSearch], &pending)
@@ -294,9 +298,11 @@ public struct AppModel: Sendable {
         let context = self.context
         let global = GlobalKeys.bindings(
             canGoBack: navigator.depth > 1, hasLearner: record != nil, languages: catalog.course.languages.count,
-            takesText: navigator.top.takesText)
+            takesText: navigator.top.takesText, keyMap: keyMap)
+        // While the program has the mouse, the terminal's own selection needs Shift (in most terminals).
+        let selecting = mouseCaptured ? [(keys: context.text(.keyShiftDrag), help: context.text(.helpSelectText))] : []
         return navigator.top.helpEntries(context)
-            + global.map { (keys: $0.label(context.text), help: context.text($0.help)) }
+            + global.map { (keys: $0.label(context.text), help: context.text($0.help)) } + selecting
     }
 
     private static func language(of record: LearnerRecord, catalog: Catalog) -> LanguageCode {
@@ -316,7 +322,7 @@ public struct AppModel: Sendable {
         let title = top.render(into: &canvas, area: bodyArea, context: context)
         let global = GlobalKeys.bindings(
             canGoBack: navigator.depth > 1, hasLearner: record != nil, languages: catalog.course.languages.count,
-            takesText: top.takesText)
+            takesText: top.takesText, keyMap: keyMap)
         let status = StatusLine.fit(
             screen: top.statusEntries(context), global: global.compactMap { $0.statusEntry(text) },
             help: global.first { $0.help == .helpHelp }?.statusEntry(text), width: width - 2)

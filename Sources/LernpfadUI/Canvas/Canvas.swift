@@ -11,6 +11,10 @@ public struct Canvas: Sendable, Equatable {
     public let height: Int
     /// Row after row, `width` cells a row.
     private var cells: [Cell]
+    /// Where the terminal's cursor goes: the start of the focused row or choice, so that screen readers and
+    /// braille displays, which follow the hardware cursor even while it is hidden, read what has the focus.
+    /// `nil` leaves it at the top-left corner. Always on the canvas (see ``setCursor(row:column:)``).
+    public private(set) var cursor: CursorPosition?
 
     /// A canvas of blank cells; negative sizes count as zero.
     public init(width: Int, height: Int) {
@@ -38,6 +42,16 @@ public struct Canvas: Sendable, Equatable {
             line.reserveCapacity(width)
             for cell in cells(inRow: row) { line.append(cell.text) }
             return line
+        }
+    }
+
+    /// Each row as an ASCII terminal shows it (``GlyphSet/ascii``): every cell in its ASCII form
+    /// (``Glyph/ascii(for:)``), as wide as before, so the columns stay where the screen put them. The terminal
+    /// layer draws the line glyphs with the terminal's own line characters instead, where it has them.
+    public func lines(in glyphs: GlyphSet) -> [String] {
+        guard glyphs == .ascii else { return lines }
+        return (0..<height).map { row in
+            cells(inRow: row).map { Glyph.ascii(for: $0.text) }.joined()
         }
     }
 
@@ -112,6 +126,18 @@ public struct Canvas: Sendable, Equatable {
         }
     }
 
+    /// Puts the cursor on `row` and `column`, or takes it away (`nil`) when that cell is off the canvas, so that
+    /// a focus scrolled out of view never sends a screen reader to a cell that is not there. The last call wins:
+    /// an overlay drawn after its screen takes the cursor.
+    public mutating func setCursor(row: Int, column: Int) {
+        cursor = contains(row: row, column: column) ? CursorPosition(row: row, column: column) : nil
+    }
+
+    /// Takes the cursor away, e.g. before an overlay that has no focus of its own is drawn over a screen.
+    public mutating func clearCursor() {
+        cursor = nil
+    }
+
     /// Whether `row` and `column` lie on the canvas.
     private func contains(row: Int, column: Int) -> Bool {
         row >= 0 && row < height && column >= 0 && column < width
@@ -142,4 +168,21 @@ public struct Canvas: Sendable, Equatable {
             cells[index + 1].text = " "
         }
     }
+}
+
+/// A cell of a ``Canvas``: where the terminal's cursor is put.
+public struct CursorPosition: Hashable, Sendable, CustomStringConvertible {
+    /// The row, from 0 at the top.
+    public var row: Int
+    /// The column, from 0 at the left.
+    public var column: Int
+
+    /// A position.
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
+
+    /// `x,y` as tmux's `#{cursor_x},#{cursor_y}` prints it, for tests that compare the two.
+    public var description: String { "\(column),\(row)" }
 }

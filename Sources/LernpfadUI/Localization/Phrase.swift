@@ -37,6 +37,8 @@ public enum Phrase: CaseIterable, Sendable {
     case quizFacts, quizFactsOneQuestion, missedInQuiz, reReadLesson, missedComeBack, passedLessonsStillNeeded
     case nextReviewOn, reviewComesBackThisRound, leaveQuizQuestion, leaveQuizKeys, helpLeaveQuiz, helpLeaveQuizConfirm
     case helpStayInQuiz, verbLeave, verbStay
+    case keyShiftDrag, helpSelectText, readQuestionOf, readAnswer, readAnswerHint, readAnswerInvalid
+    case readLessonMarked, readLessonNotCounted, readQuizHint, readQuestionsMissed, readNoLearner
 }
 
 /// Looks up phrases in one language.
@@ -332,8 +334,35 @@ public struct Localizer: Sendable {
         case .moduleCompleted: return ("Modul abgeschlossen", "Module completed")
         case .pathCompleted: return ("Lernpfad abgeschlossen", "Path completed")
         case .helpMatch: return ("Nächster und voriger Treffer der Suche", "Next and previous search match")
+        case .keyShiftDrag: return ("Umschalt+Ziehen", "Shift+drag")
+        case .helpSelectText:
+            return (
+                "Text markieren und kopieren, an der Maus des Programms vorbei (ganz aus: mouse: false in config.yaml)",
+                "select and copy text past the program's mouse (off for good: mouse: false in config.yaml)"
+            )
+        case .readQuestionOf: return ("Frage {1} von {2}", "Question {1} of {2}")
+        case .readAnswer: return ("Antwort:", "Answer:")
+        case .readAnswerHint:
+            return (
+                "Die Nummer der Antwort eingeben; mehrere durch Komma getrennt (z. B. 1,3).",
+                "Type the number of the answer; several separated by commas (e.g. 1,3)."
+            )
+        case .readAnswerInvalid:
+            return (
+                "Bitte Nummern von 1 bis {1} eingeben, z. B. 1 oder 1,3.",
+                "Please type numbers from 1 to {1}, e.g. 1 or 1,3."
+            )
+        case .readLessonMarked: return ("Lektion als gelesen vermerkt.", "Lesson marked as read.")
+        case .readLessonNotCounted: return ("Zählt noch nicht: erst {1}.", "Does not count yet: first complete {1}.")
+        case .readQuizHint: return ("Wissenscheck: lernpfad read {1}/quiz", "Knowledge check: lernpfad read {1}/quiz")
+        case .readQuestionsMissed: return ("Falsch beantwortet: {1}", "Missed: {1}")
+        case .readNoLearner:
+            return (
+                "Kein Lernender gewählt: nichts wird gespeichert (--learner ID).",
+                "No learner chosen: nothing is saved (--learner ID)."
+            )
         case .verbMatch: return ("Treffer", "match")
-        case .matchOf: return ("Treffer {1}/{2} · ] nächster · [ voriger", "match {1}/{2} · ] next · [ previous")
+        case .matchOf: return ("Treffer {1}/{2} · + nächster · - voriger", "match {1}/{2} · + next · - previous")
         case .startedAtLine: return ("angefangen, bei Zeile {1}", "started, at line {1}")
         case .lessonsCount: return ("{1}/{2} Lektionen", "{1}/{2} lessons")
         case .nextStep: return ("Als Nächstes", "Next")

@@ -44,7 +44,8 @@ public struct ListContent: Sendable {
         max(1, bodyHeight - headerRows(bodyHeight: bodyHeight))
     }
 
-    /// Draws header, items (the selected one reversed) and as much footer as fits into `area`.
+    /// Draws header, items (the selected one reversed, with the cursor at the start of its text) and as much footer
+    /// as fits into `area`.
     public func draw(into canvas: inout Canvas, list: ListState, area: Rect) {
         let margin = area.column
         let width = area.width
@@ -60,8 +61,10 @@ public struct ListContent: Sendable {
             for index in list.top..<end {
                 // A marker as well as reverse video, so the selection shows without colour and in snapshots.
                 if index == list.selected {
+                    // The cursor goes where the row's text starts, after the marker.
+                    canvas.setCursor(row: current, column: margin + 2)
                     canvas.fill(row: current, column: margin, width: width, height: 1, style: Theme.selection)
-                    var selected = StyledLine("› ", style: Theme.selection.adding(.bold))
+                    var selected = StyledLine(Glyph.pointer.text + " ", style: Theme.selection.adding(.bold))
                     for span in item(index).truncated(to: width - 2).spans {
                         selected.append(span.text, style: span.style.adding(.reverse))
                     }
@@ -80,10 +83,10 @@ public struct ListContent: Sendable {
             }
         }
         if list.top > 0 {
-            canvas.put("▲", row: area.row + shownHeader, column: margin + width, style: Theme.muted)
+            canvas.put(Glyph.moreAbove.text, row: area.row + shownHeader, column: margin + width, style: Theme.muted)
         }
         if end < itemCount {
-            canvas.put("▼", row: area.bottom - 1, column: margin + width, style: Theme.muted)
+            canvas.put(Glyph.moreBelow.text, row: area.bottom - 1, column: margin + width, style: Theme.muted)
         }
     }
 

@@ -29,7 +29,8 @@ public enum ProgressBar {
     public static func bar(_ fraction: Double, width: Int) -> String {
         let cells = max(0, width)
         let filled = min(cells, max(0, Int((fraction * Double(cells)).rounded(.down))))
-        return String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled)
+        return String(repeating: Glyph.barFilled.text, count: filled)
+            + String(repeating: Glyph.barEmpty.text, count: cells - filled)
     }
 }
 

@@ -37,7 +37,16 @@ struct Open: ParsableCommand {
             model.banner = "⚠ \(content.skippedModules.joined(separator: ", ")): 'lernpfad validate'"
         }
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
-        let screen = try TerminalScreen.start(useColor: useColor)
+        // config.yaml: the mouse, the glyphs and other keys. A key map that cannot work stops here, in one line.
+        let settings = try SettingsFile.load(environment: environment)
+        switch KeyMap.parse(settings.keys) {
+        case .success(let keyMap): model.keyMap = keyMap
+        case .failure(let problem):
+            throw CommandFailure("\(SettingsFile.path(environment: environment)): \(problem)")
+        }
+        model.mouseCaptured = settings.mouse
+        let glyphs = GlyphPreference(rawValue: settings.glyphs) ?? .auto
+        let screen = try TerminalScreen.start(useColor: useColor, mouse: settings.mouse, glyphs: glyphs)
         defer { screen.stop() }
         if let id = model.record?.learner.id { common.store.removeLeftovers(of: id) }
         var runner = AppRunner(

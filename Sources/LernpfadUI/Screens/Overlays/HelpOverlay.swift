@@ -120,6 +120,8 @@ public struct HelpOverlay: ScreenModel {
         for (index, line) in layout.lines.dropFirst(start).prefix(layout.visibleRows).enumerated() {
             _ = canvas.draw(line, row: row + 1 + index, column: column + 2, width: width - 4)
         }
+        // The cursor on the first row shown, so that a screen reader starts reading the box there.
+        canvas.setCursor(row: row + 1, column: column + 2)
         if layout.isCut && height >= 4 {
             let more = (start > 0 ? "↑" : "") + (start + layout.visibleRows < layout.lines.count ? "↓" : "") + " …"
             _ = canvas.put(

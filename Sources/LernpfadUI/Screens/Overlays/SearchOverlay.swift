@@ -99,17 +99,23 @@ public struct SearchOverlay: ScreenModel {
         canvas.fill(row: row, column: column, width: width, height: height, style: .plain)
         canvas.box(row: row, column: column, width: width, height: height, title: text(.search), style: Theme.accent)
         _ = canvas.put(
-            "/ " + query + "▏", row: row + 1, column: column + 2, style: Theme.plain.adding(.bold), maxWidth: width - 4)
+            "/ " + query + Glyph.textCursor.text, row: row + 1, column: column + 2, style: Theme.plain.adding(.bold),
+            maxWidth: width - 4)
         if context.resources.searchIndexes[context.language] == nil {
             _ = canvas.put(text(.loading), row: row + 3, column: column + 2, style: Theme.muted)
         } else if hits.isEmpty && query.count >= 2 {
             _ = canvas.put(text(.noResults), row: row + 3, column: column + 2, style: Theme.muted)
         } else {
             let locked = lockedModules
-            ListContent(items: hits.map { StyledLine((locked.contains($0.module) ? "🔒 " : "") + $0.label) }).draw(
+            ListContent(
+                items: hits.map { StyledLine((locked.contains($0.module) ? Glyph.lock.text + " " : "") + $0.label) }
+            ).draw(
                 into: &canvas, list: list,
                 area: Rect(row: row + 3, column: column + 2, width: width - 5, height: height - 4))
         }
+        // The cursor where the next letter goes, on the text bar: what is typed is what has the focus here.
+        let typed = DisplayWidth.of("/ " + TerminalSafeText.sanitize(query))
+        canvas.setCursor(row: row + 1, column: column + 2 + min(typed, max(0, width - 5)))
         return text(.search)
     }
 }

@@ -40,15 +40,15 @@ enum QuizLayout {
             let picked = quiz.selected.contains(choiceID)
             let box = question.kind == .single ? (picked ? "(•)" : "( )") : (picked ? "[x]" : "[ ]")
             var style = Theme.plain
-            var mark = index == quiz.cursor ? "› " : "  "
+            var mark = index == quiz.cursor ? Glyph.pointer.text + " " : "  "
             if feedbackCorrect != nil {
                 mark = "  "
                 if question.correct.contains(choiceID) {
                     style = Theme.success
-                    mark = "✓ "
+                    mark = Glyph.done.text + " "
                 } else if picked {
                     style = Theme.danger
-                    mark = "✗ "
+                    mark = Glyph.wrong.text + " "
                 }
             }
             let prefix = "\(mark)\(box) \(QuizScreen.letters[index])) "
@@ -257,6 +257,12 @@ enum QuizLayout {
         let margin = area.column + max(2, (area.width - width) / 2)
         for offset in 0..<area.height where layout.lines.indices.contains(top + offset) {
             _ = canvas.draw(layout.lines[top + offset], row: area.row + offset, column: margin, width: width)
+        }
+        // The cursor on the focused choice after its marker ("( ) a) …"), or on the verdict once checked.
+        let focusRow = layout.focusLine - top
+        if (0..<area.height).contains(focusRow) && layout.lines.indices.contains(layout.focusLine) {
+            let indent = layout.feedbackStart == nil && !layout.choiceLines.isEmpty ? 2 : 0
+            canvas.setCursor(row: area.row + focusRow, column: margin + indent)
         }
     }
 }

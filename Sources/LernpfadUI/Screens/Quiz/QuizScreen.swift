@@ -209,6 +209,13 @@ public struct QuizScreen: ScreenModel {
 
     /// Records the attempt and puts every missed question into the review queue.
     private func finishAttempt(_ context: ScreenContext) -> [Transition] {
+        Self.attemptChanges(round, context: context).map { .change($0) }
+    }
+
+    /// The changes a finished attempt makes: its `quizAttempted` event, and review cards for the missed
+    /// questions (and for answered ones that already had a card). The TUI's quiz and `lernpfad read` both
+    /// record attempts through this, so an attempt counts the same wherever it was made.
+    public static func attemptChanges(_ round: QuizRound, context: ScreenContext) -> [RecordChange] {
         guard let id = round.module, let module = context.catalog.module(id), case .ready(let quiz) = context.quiz(id)
         else { return [] }
         let score = round.score
@@ -225,7 +232,7 @@ public struct QuizScreen: ScreenModel {
                 cards[key] = ReviewCard(missedAt: context.now)
             }
         }
-        return [.change(.append([event]))] + (cards.isEmpty ? [] : [.change(.reviewCards(cards))])
+        return [.append([event])] + (cards.isEmpty ? [] : [.reviewCards(cards)])
     }
 
     private func recordReview(item: QuizRound.Item, correct: Bool, context: ScreenContext) -> [Transition] {

@@ -81,12 +81,16 @@ public struct ReaderScreen: ScreenModel {
         ] + matchBindings
     }
 
-    /// `]` and `[` through the search term's matches, offered only when the lesson was opened from search.
+    /// `+` and `-` (and `]` and `[`, which need AltGr on a German keyboard) through the search term's matches,
+    /// offered only when the lesson was opened from search.
     private var matchBindings: [KeyBinding<Action>] {
         guard searchTerm != nil, matches.count > 1 else { return [] }
         return [
-            .keys([.character("]"), .character("[")], help: .helpMatch, status: .verbMatch, statusKeys: 2) { key in
-                .match(key == .character("]") ? 1 : -1)
+            .keys(
+                [.character("+"), .character("-"), .character("]"), .character("[")], help: .helpMatch,
+                status: .verbMatch, statusKeys: 2
+            ) { key in
+                .match(key == .character("+") || key == .character("]") ? 1 : -1)
             }
         ]
     }
@@ -186,20 +190,39 @@ public struct ReaderScreen: ScreenModel {
             let content = context.catalog.module(module)
         else { return transitions }
         completionRecorded = true
-        // A lesson of a locked module (opened from search) can be read, but counts only once the module is open:
-        // otherwise a search would let a learner complete modules out of order.
-        let missing = ProgressEngine.missingPrerequisites(
-            content, events: context.events, catalog: context.catalog, now: context.now)
-        guard missing.isEmpty else {
-            let names = missing.map { context.catalog.module($0)?.title.text(in: context.language) ?? $0 }
+        switch Self.readToTheEnd(content, lesson: lesson, context: context) {
+        case .locked(let names):
             return transitions + [
                 .notice("🔒 \(context.text(.locked)): \(context.text(.requires)) \(names.joined(separator: ", "))")
             ]
+        case .completed(let event):
+            transitions += [.change(.append([event])), .notice("✓ \(context.text(.lessonCompleted))")]
+            return transitions
         }
-        let event = LearnerEvent(
-            at: context.now, kind: .lessonCompleted, module: module, moduleVersion: content.version, lesson: lesson)
-        transitions += [.change(.append([event])), .notice("✓ \(context.text(.lessonCompleted))")]
-        return transitions
+    }
+
+    /// What reading a lesson to its end records: the TUI's reader and `lernpfad read` both ask here.
+    public enum Reading: Sendable {
+        /// The lesson counts as read: this `lessonCompleted` event records it.
+        case completed(LearnerEvent)
+        /// The module is locked; reading counts once these modules (titles in the UI language) are done.
+        case locked([String])
+    }
+
+    /// Reading `lesson` of `module` to the end: a completion, or nothing while the module is locked.
+    ///
+    /// A lesson of a locked module (opened from search, or with `lernpfad read`) can be read, but counts only
+    /// once the module is open: otherwise a learner could complete modules out of order.
+    public static func readToTheEnd(_ module: Module, lesson: String, context: ScreenContext) -> Reading {
+        let missing = ProgressEngine.missingPrerequisites(
+            module, events: context.events, catalog: context.catalog, now: context.now)
+        guard missing.isEmpty else {
+            return .locked(missing.map { context.catalog.module($0)?.title.text(in: context.language) ?? $0 })
+        }
+        return .completed(
+            LearnerEvent(
+                at: context.now, kind: .lessonCompleted, module: module.id, moduleVersion: module.version,
+                lesson: lesson))
     }
 
     private func switchLesson(by delta: Int, context: ScreenContext) -> [Transition] {
@@ -244,6 +267,9 @@ public struct ReaderScreen: ScreenModel {
             }
             _ = canvas.draw(layout.lines[index], row: area.row + offset, column: margin, width: layout.width)
         }
+        // The cursor on the highlighted match, else on the first line shown: where a screen reader reads on.
+        let focus = highlight.map { $0 - top }.flatMap { (0..<rows).contains($0) ? $0 : nil } ?? 0
+        canvas.setCursor(row: area.row + focus, column: margin)
         let total = layout.lines.count
         let end = min(total, top + rows)
         let percent = total == 0 ? 100 : Int((Double(end) / Double(total) * 100).rounded())
