@@ -108,6 +108,23 @@ import Testing
         }
     }
 
+    @Test func teamShowsTheConfiguredTeamUnlessTeamIsGiven() throws {
+        let setup = Setup()
+        let data = setup.scratch.path + "/team-data"
+        for (id, team) in [("anna", "marketing"), ("ben", "sales")] {
+            let add = try setup.run(
+                ["learner", "add", id, "--name", id, "--team", team, "--roles", "staff", "--data", data])
+            #expect(add.status == 0, "\(add.stderr)")
+        }
+        try setup.write("team: marketing\n")
+        let configured = try setup.run(["team", "--format", "csv", "--data", data])
+        #expect(configured.status == 0, "\(configured.stderr)")
+        #expect(configured.stdout.contains("anna") && !configured.stdout.contains("ben"), "\(configured.stdout)")
+        let flag = try setup.run(["team", "--team", "sales", "--format", "csv", "--data", data])
+        #expect(flag.status == 0, "\(flag.stderr)")
+        #expect(flag.stdout.contains("ben") && !flag.stdout.contains("anna"), "\(flag.stdout)")
+    }
+
     @Test func previewFindsALessonInsideTheContentFolder() throws {
         let scratch = Scratch()
         let content = scratch.copyOfShippedContent()

@@ -76,6 +76,8 @@ struct Team: ParsableCommand {
     func run() throws {
         if perModule && format != .csv { throw UsageFailure("--per-module needs --format csv") }
         let now = try asOf.now()
+        // config.yaml's `team` is the default for --team (docs/config.md, `lernpfad config`).
+        let team = try self.team ?? SettingsFile.load(environment: ProcessInfo.processInfo.environment).team
         let catalog = try common.loadCatalog(now: now)
         var chosenLanguage: LanguageCode?
         if let language {
