@@ -301,8 +301,8 @@ public struct AppModel: Sendable {
             takesText: navigator.top.takesText, keyMap: keyMap)
         // While the program has the mouse, the terminal's own selection needs Shift (in most terminals).
         let selecting = mouseCaptured ? [(keys: context.text(.keyShiftDrag), help: context.text(.helpSelectText))] : []
-        return navigator.top.helpEntries(context)
-            + global.map { (keys: $0.label(context.text), help: context.text($0.help)) } + selecting
+        return navigator.top.helpEntries(context) + selecting
+            + global.map { (keys: $0.label(context.text), help: context.text($0.help)) }
     }
 
     private static func language(of record: LearnerRecord, catalog: Catalog) -> LanguageCode {

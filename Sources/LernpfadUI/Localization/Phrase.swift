@@ -335,11 +335,7 @@ public struct Localizer: Sendable {
         case .pathCompleted: return ("Lernpfad abgeschlossen", "Path completed")
         case .helpMatch: return ("Nächster und voriger Treffer der Suche", "Next and previous search match")
         case .keyShiftDrag: return ("Umschalt+Ziehen", "Shift+drag")
-        case .helpSelectText:
-            return (
-                "Text markieren und kopieren, an der Maus des Programms vorbei (ganz aus: mouse: false in config.yaml)",
-                "select and copy text past the program's mouse (off for good: mouse: false in config.yaml)"
-            )
+        case .helpSelectText: return ("Text markieren und kopieren", "select and copy text")
         case .readQuestionOf: return ("Frage {1} von {2}", "Question {1} of {2}")
         case .readAnswer: return ("Antwort:", "Answer:")
         case .readAnswerHint:
