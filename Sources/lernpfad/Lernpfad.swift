@@ -11,8 +11,10 @@ struct Lernpfad: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Open.self, Init.self, Validate.self, CatalogCommand.self, New.self, LearnerCommand.self, Status.self,
-            Explain.self, Attest.self, Team.self, Forget.self, Export.self, Sync.self, Snapshot.self, Preview.self,
-            Read.self, ConfigCommand.self, Dev.self,
+            Explain.self, Attest.self, Waive.self, Due.self, Team.self, DossierCommand.self, CertificateCommand.self,
+            VerifyCertificate.self, SealCommand.self, Verify.self, Forget.self, Export.self, Sync.self,
+            Snapshot.self, Preview.self, Read.self,
+            ConfigCommand.self, Dev.self,
         ],
         defaultSubcommand: Open.self)
 

@@ -19,11 +19,15 @@ struct LearnerStoreTests {
         try store.append([event], to: "anna")
         let record = try store.read("anna")
         #expect(record.learner == profile())
-        #expect(record.events == [event])
+        // The store links the event into the file's hash chain; otherwise it is the event appended.
+        var linked = event
+        linked.previous = LearnerChain.genesis
+        linked.sequence = 0
+        #expect(record.events == [linked])
         let text = try #require(folder.read("learners/anna.json"))
         #expect(text.contains("\"at\" : \"2026-11-21T10:00:00.123Z\""))
         #expect(text.contains("\"type\" : \"lessonCompleted\""))
-        #expect(text.contains("\"schema\" : 1"))
+        #expect(text.contains("\"schema\" : 2"))
     }
 
     @Test func newFilesArePrivateAndExistingModesAreKept() throws {

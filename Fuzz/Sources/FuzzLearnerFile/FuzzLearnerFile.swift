@@ -25,7 +25,27 @@ let now = Timestamp.parse("2026-11-21T12:00:00.000Z")!
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let data = Data(bytes: start, count: count)
+    // The hand-written reader must read exactly what JSONDecoder reads, wherever it does not decline.
+    if let fast = LearnerFileCodec.fastRecord(from: data) {
+        guard let foundation = LearnerFileCodec.foundationRecord(from: data) else {
+            fatalError("the fast reader accepts a file JSONDecoder refuses")
+        }
+        if fast != foundation { fatalError("the fast reader and JSONDecoder read different records") }
+    }
     guard let record = try? LearnerFileCodec.decode(data, path: "fuzz.json") else { return 0 }
+
+    // The chain: judging any file never traps, and the same events chained afresh (as a schema-1 file's next
+    // save chains them) always verify.
+    _ = try? LearnerChain.check(record)
+    var fresh = record
+    fresh.head = nil
+    for index in fresh.events.indices {
+        fresh.events[index].previous = nil
+        fresh.events[index].sequence = nil
+    }
+    if let linked = try? LearnerChain.linked(fresh), let found = try? LearnerChain.check(linked) {
+        fatalError("a freshly chained record is broken: \(found)")
+    }
 
     // A file that was read must survive a save unchanged: the store rewrites it on every new event, and a file
     // that no longer decodes afterwards is refused (and its history frozen) from then on.

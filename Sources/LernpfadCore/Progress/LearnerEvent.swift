@@ -20,6 +20,9 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         case moduleReset
         /// A role was given to the learner (at enrolment or later): a path's `due_within` counts from here.
         case roleAdded
+        /// An exception recorded for a module (`module`) or a whole path (`role`): prior learning, long absence.
+        /// It counts as covered, with `reason`, by `by`, until `until` if set (docs/status.md).
+        case waived
     }
 
     /// A UUID made when the event happened; it doubles as the xAPI statement id.
@@ -52,17 +55,28 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
     public var by: String?
     /// A note with the attestation.
     public var note: String?
-    /// The role, for `roleAdded`.
+    /// The role, for `roleAdded`; the path (named by its role), for a path's `waived`.
     public var role: String?
+    /// Why a waiver was granted, for `waived`.
+    public var reason: String?
+    /// The last moment a waiver counts, for `waived` with an end; nil while it has none.
+    public var until: Date?
     /// Members this version does not know (a newer version or another tool wrote them), kept unchanged.
     public var extra: [String: JSONValue]
+    /// The SHA-256 (hex) of the previous event's canonical form, or 64 zeros for the first event: the hash
+    /// chain of schema 2 (`LearnerChain`). Nil until the store saves the event.
+    public var previous: String? = nil
+    /// The event's place in its file's chain, from 0; set with `previous`, so that a removed or moved event
+    /// shows as a gap or a jump rather than only as a broken link.
+    public var sequence: Int? = nil
 
     /// Makes an event; pass only the fields its kind uses.
     public init(
         id: UUID = UUID(), at: Date, kind: Kind, module: String? = nil, moduleVersion: SemanticVersion? = nil,
         lesson: String? = nil, question: String? = nil, score: Double? = nil, passed: Bool? = nil,
         answers: [Answer]? = nil, seed: UInt64? = nil, durationSeconds: Double? = nil, milestone: String? = nil,
-        by: String? = nil, note: String? = nil, role: String? = nil, extra: [String: JSONValue] = [:]
+        by: String? = nil, note: String? = nil, role: String? = nil, reason: String? = nil, until: Date? = nil,
+        extra: [String: JSONValue] = [:]
     ) {
         self.id = id
         // Files keep milliseconds; rounding here makes an event equal to itself after a save.
@@ -81,12 +95,15 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         self.by = by
         self.note = note
         self.role = role
+        self.reason = reason
+        self.until = until.map(Timestamp.millisecondPrecision)
         self.extra = extra
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, at, kind = "type", module, moduleVersion, lesson, question, score, passed, answers, seed
-        case durationSeconds, milestone, by, note, role
+        case durationSeconds, milestone, by, note, role, reason, until
+        case previous = "prev", sequence = "seq"
     }
 
     /// Reads an event, keeping members it does not know in `extra`.
@@ -108,6 +125,10 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         by = try container.decodeIfPresent(String.self, forKey: .by)
         note = try container.decodeIfPresent(String.self, forKey: .note)
         role = try container.decodeIfPresent(String.self, forKey: .role)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        until = try container.decodeIfPresent(Date.self, forKey: .until)
+        previous = try container.decodeIfPresent(String.self, forKey: .previous)
+        sequence = try container.decodeIfPresent(Int.self, forKey: .sequence)
         extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
     }
 
@@ -130,6 +151,10 @@ public struct LearnerEvent: Hashable, Sendable, Codable, Identifiable {
         try container.encodeIfPresent(by, forKey: .by)
         try container.encodeIfPresent(note, forKey: .note)
         try container.encodeIfPresent(role, forKey: .role)
+        try container.encodeIfPresent(reason, forKey: .reason)
+        try container.encodeIfPresent(until, forKey: .until)
+        try container.encodeIfPresent(previous, forKey: .previous)
+        try container.encodeIfPresent(sequence, forKey: .sequence)
         try encoder.encodeUnknown(extra)
     }
 

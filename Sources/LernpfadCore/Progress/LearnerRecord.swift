@@ -2,8 +2,8 @@ import Foundation
 
 /// Everything lernpfad keeps about one learner: one JSON file in the data folder.
 public struct LearnerRecord: Hashable, Sendable, Codable {
-    /// The schema this build writes.
-    public static let currentSchema = 1
+    /// The schema this build writes: 2 adds the hash chain (`LearnerChain`, docs/file-formats.md).
+    public static let currentSchema = 2
 
     /// The file's schema version.
     public var schema: Int
@@ -15,6 +15,9 @@ public struct LearnerRecord: Hashable, Sendable, Codable {
     public var events: [LearnerEvent]
     /// Spaced-repetition state per `module/question`.
     public var review: [String: ReviewCard]
+    /// The end of the hash chain: how many events it links and the hash of the last; nil in a schema-1 file
+    /// (not chained yet) and until the store first saves the record.
+    public var head: ChainHead?
     /// Top-level members this version does not know, kept so that a save never drops them.
     public var extra: [String: JSONValue] = [:]
 
@@ -28,7 +31,7 @@ public struct LearnerRecord: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case schema, learner, position, events, review
+        case schema, learner, position, events, review, head
     }
 
     /// Reads a record, keeping members it does not know in `extra`.
@@ -39,6 +42,7 @@ public struct LearnerRecord: Hashable, Sendable, Codable {
         position = try container.decodeIfPresent(ReadingPosition.self, forKey: .position)
         events = try container.decode([LearnerEvent].self, forKey: .events)
         review = try container.decode([String: ReviewCard].self, forKey: .review)
+        head = try container.decodeIfPresent(ChainHead.self, forKey: .head)
         extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
     }
 
@@ -50,6 +54,7 @@ public struct LearnerRecord: Hashable, Sendable, Codable {
         try container.encodeIfPresent(position, forKey: .position)
         try container.encode(events, forKey: .events)
         try container.encode(review, forKey: .review)
+        try container.encodeIfPresent(head, forKey: .head)
         try encoder.encodeUnknown(extra)
     }
 
@@ -99,6 +104,18 @@ public struct LearnerProfile: Hashable, Sendable, Codable {
     public var language: LanguageCode?
     /// Members this version does not know, kept so that a save never drops them.
     public var extra: [String: JSONValue] = [:]
+
+    /// The learner's mail address, for `lernpfad due --format mail`; optional.
+    ///
+    /// Kept as the member `email` among the profile's other members, so that every reader of the file (the
+    /// decoder and the fast reader alike) sees it, and files without it stay as they are.
+    public var email: String? {
+        get {
+            guard case .string(let address)? = extra["email"] else { return nil }
+            return address
+        }
+        set { extra["email"] = newValue.map(JSONValue.string) }
+    }
 
     /// Makes a profile.
     public init(id: String, name: String, team: String? = nil, roles: [String], language: LanguageCode? = nil) {

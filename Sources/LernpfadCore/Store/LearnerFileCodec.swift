@@ -24,28 +24,26 @@ public enum LearnerFileCodec {
 
     /// The record in `data`; `path` is only for messages.
     ///
-    /// The common case (a current file) is parsed once by `LearnerFileReader`; only a file that it declines, or
-    /// an older schema, is looked at again by Foundation to say why or to migrate it.
+    /// Versioned the way SwiftPM reads its stores: the `schema` member first, then the reading of that version.
+    /// The common case (a current file) is parsed once by `LearnerFileReader`; only a file that it declines is
+    /// looked at again by Foundation, to read it or to say why not. Nothing here hashes: reading for status, team
+    /// and the TUI stays as fast as before the chain; only a save and `lernpfad verify` hash.
     public static func decode(_ data: Data, path: String) throws(StoreError) -> LearnerRecord {
-        // The hand-written reader takes the common case; whatever it declines goes the Foundation way below.
-        if let record = LearnerFileReader.record(from: data), record.schema == LearnerRecord.currentSchema {
-            return record
-        }
-        if let record = try? JSONCoding.decoder().decode(LearnerRecord.self, from: data) {
-            if record.schema == LearnerRecord.currentSchema { return record }
-            if record.schema > LearnerRecord.currentSchema { throw .newerSchema(path: path, schema: record.schema) }
+        if let record = LearnerFileReader.record(from: data), let read = Schema(rawValue: record.schema) {
+            return read.frozen(record)
         }
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
             throw .corrupted(path: path, reason: "not a JSON object")
         }
-        guard let schema = top["schema"] as? Int else {
+        guard let number = top["schema"] as? Int else {
             throw .corrupted(path: path, reason: "no integer 'schema' field; not a lernpfad learner file")
         }
-        guard schema <= LearnerRecord.currentSchema else { throw .newerSchema(path: path, schema: schema) }
-        guard schema >= 1 else { throw .corrupted(path: path, reason: "unknown schema \(schema)") }
-        let current = try migrate(data, from: schema, path: path)
+        guard number <= LearnerRecord.currentSchema else { throw .newerSchema(path: path, schema: number) }
+        guard let schema = Schema(rawValue: number) else {
+            throw .corrupted(path: path, reason: "unknown schema \(number)")
+        }
         do {
-            return try JSONCoding.decoder().decode(LearnerRecord.self, from: current)
+            return schema.frozen(try JSONCoding.decoder().decode(LearnerRecord.self, from: data))
         } catch let error as DecodingError {
             throw .corrupted(path: path, reason: describe(error))
         } catch {
@@ -53,10 +51,40 @@ public enum LearnerFileCodec {
         }
     }
 
-    /// Brings an older file up to the current schema. Schema 1 is the first, so there is nothing to do yet;
-    /// a future schema 2 adds its step here and keeps schema-1 files readable.
-    static func migrate(_ data: Data, from schema: Int, path: String) throws(StoreError) -> Data {
-        data
+    /// The record in `data` as only the hand-written reader reads it, or nil where it declines; for the fuzz
+    /// target, which compares it with `foundationRecord(from:)` on every input.
+    public static func fastRecord(from data: Data) -> LearnerRecord? {
+        LearnerFileReader.record(from: data)
+    }
+
+    /// The record in `data` as `JSONDecoder` reads it, or nil where it fails.
+    public static func foundationRecord(from data: Data) -> LearnerRecord? {
+        try? JSONCoding.decoder().decode(LearnerRecord.self, from: data)
+    }
+
+    /// The schemas this build reads, each with what is frozen about reading it.
+    enum Schema: Int {
+        /// The first schema: no hash chain. Its files are the current layout without `prev`, `seq` and `head`;
+        /// such members in a schema-1 file were never written by lernpfad and are dropped, so that the file's
+        /// next save chains it from its first event (`LearnerChain.link`).
+        case one = 1
+        /// Schema 2: every event linked to its predecessor, the file naming its head.
+        case two = 2
+
+        func frozen(_ record: LearnerRecord) -> LearnerRecord {
+            switch self {
+            case .two: return record
+            case .one:
+                var record = record
+                record.head = nil
+                for index in record.events.indices
+                where record.events[index].previous != nil || record.events[index].sequence != nil {
+                    record.events[index].previous = nil
+                    record.events[index].sequence = nil
+                }
+                return record
+            }
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {

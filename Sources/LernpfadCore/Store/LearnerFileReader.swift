@@ -21,6 +21,7 @@ enum LearnerFileReader {
 
     private static func readRecord(_ reader: inout JSONReader) throws(Refusal) -> LearnerRecord {
         var schema: Int?
+        var head: ChainHead?
         var learner: LearnerProfile?
         var position: ReadingPosition?
         var events: [LearnerEvent]?
@@ -40,7 +41,8 @@ enum LearnerFileReader {
                 var cards: [String: ReviewCard] = [:]
                 try reader.readObject { reader, key throws(Refusal) in cards[key] = try readCard(&reader) }
                 review = cards
-            default: extra[key] = try reader.readValue()
+            case "head": head = try reader.takeNull() ? nil : try readHead(&reader)
+            default: extra[key] = try unknown(key, of: LearnerRecord.CodingKeys.self, &reader)
             }
         }
         guard let schema, let learner, let events, let review else { throw Refusal(offset: 0) }
@@ -49,8 +51,34 @@ enum LearnerFileReader {
         record.position = position
         record.events = events
         record.review = review
+        record.head = head
         record.extra = extra
         return record
+    }
+
+    private static func readHead(_ reader: inout JSONReader) throws(Refusal) -> ChainHead {
+        var events: Int?
+        var hash: String?
+        try reader.readObject { reader, key throws(Refusal) in
+            switch key {
+            case "events": events = try reader.readInt()
+            case "hash": hash = try reader.readString()
+            // `ChainHead` keeps no unknown members, and Foundation ignores them: so does this reader.
+            default: _ = try reader.readValue()
+            }
+        }
+        guard let events, let hash else { throw Refusal(offset: 0) }
+        return ChainHead(events: events, hash: hash)
+    }
+
+    /// A member the fast reader has no case for: kept in `extra` when the type does not know it either, but
+    /// declined (Foundation then reads the file) when it is one of the type's own coding keys, so that a member
+    /// added to a type can never end up in `extra` on this path alone.
+    private static func unknown<Key: CodingKey>(_ key: String, of _: Key.Type, _ reader: inout JSONReader)
+        throws(Refusal) -> JSONValue
+    {
+        guard Key(stringValue: key) == nil else { throw Refusal(offset: 0) }
+        return try reader.readValue()
     }
 
     private static func readProfile(_ reader: inout JSONReader) throws(Refusal) -> LearnerProfile {
@@ -67,7 +95,7 @@ enum LearnerFileReader {
             case "team": team = try optionalString(&reader)
             case "roles": roles = try strings(&reader)
             case "language": language = try optionalString(&reader).map(LanguageCode.init(rawValue:))
-            default: extra[key] = try reader.readValue()
+            default: extra[key] = try unknown(key, of: LearnerProfile.CodingKeys.self, &reader)
             }
         }
         guard let id, let name, let roles else { throw Refusal(offset: 0) }
@@ -86,7 +114,7 @@ enum LearnerFileReader {
             case "module": module = try reader.readString()
             case "lesson": lesson = try reader.readString()
             case "line": line = try reader.readInt()
-            default: extra[key] = try reader.readValue()
+            default: extra[key] = try unknown(key, of: ReadingPosition.CodingKeys.self, &reader)
             }
         }
         guard let module, let lesson, let line else { throw Refusal(offset: 0) }
@@ -112,12 +140,18 @@ enum LearnerFileReader {
         var by: String?
         var note: String?
         var role: String?
+        var reason: String?
+        var until: Date?
+        var previous: String?
+        var sequence: Int?
         var extra: [String: JSONValue] = [:]
         try reader.readObjectKeys { reader, key throws(Refusal) in
-            guard let field = EventField.table.field(key) else {
+            guard let slot = EventField.table.field(key) else {
                 extra[try JSONReader.text(key)] = try reader.readValue()
                 return
             }
+            // A member of the event this reader has no case for yet: Foundation reads the file.
+            guard case .fast(let field) = slot else { throw Refusal(offset: 0) }
             switch field {
             case .id:
                 guard let value = try reader.readStringBytes({ uuid($0) }) else { throw Refusal(offset: 0) }
@@ -148,14 +182,24 @@ enum LearnerFileReader {
             case .by: by = try optionalString(&reader)
             case .note: note = try optionalString(&reader)
             case .role: role = try optionalString(&reader)
+            case .reason: reason = try optionalString(&reader)
+            case .until: until = try reader.takeNull() ? nil : try date(&reader)
+            case .prev:
+                if try reader.takeNull() { return }
+                // Hashes repeat nowhere; still, most are 64 hex digits, which the string reader takes as is.
+                previous = try reader.readString()
+            case .seq: sequence = try reader.takeNull() ? nil : try reader.readInt()
             }
         }
         guard let id, let at, let kind else { throw Refusal(offset: 0) }
-        return LearnerEvent(
+        var event = LearnerEvent(
             id: id, at: at, kind: kind, module: module, moduleVersion: moduleVersion, lesson: lesson,
             question: question, score: score, passed: passed, answers: answers, seed: seed,
             durationSeconds: durationSeconds, milestone: milestone, by: by, note: note, role: role,
-            extra: extra)
+            reason: reason, until: until, extra: extra)
+        event.previous = previous
+        event.sequence = sequence
+        return event
     }
 
     private static func readAnswer(_ reader: inout JSONReader) throws(Refusal) -> LearnerEvent.Answer {
@@ -168,7 +212,7 @@ enum LearnerFileReader {
             case "question": question = try reader.readString()
             case "chosen": chosen = try strings(&reader)
             case "correct": correct = try reader.readBool()
-            default: extra[key] = try reader.readValue()
+            default: extra[key] = try unknown(key, of: LearnerEvent.Answer.CodingKeys.self, &reader)
             }
         }
         guard let question, let chosen, let correct else { throw Refusal(offset: 0) }
@@ -191,7 +235,7 @@ enum LearnerFileReader {
             case "easiness": easiness = try reader.readDouble()
             case "repetitions": repetitions = try reader.readInt()
             case "lapses": lapses = try reader.readInt()
-            default: extra[key] = try reader.readValue()
+            default: extra[key] = try unknown(key, of: ReviewCard.CodingKeys.self, &reader)
             }
         }
         guard let due, let intervalDays, let easiness, let repetitions, let lapses else { throw Refusal(offset: 0) }
@@ -244,12 +288,26 @@ enum LearnerFileReader {
     }
 }
 
-/// The keys of an event, told apart by their bytes rather than by making a `String` of each.
-private enum EventField: CaseIterable {
+/// The members of an event this reader reads itself, by their JSON names.
+///
+/// Which names are members of an event comes from the one definition, `LearnerEvent.CodingKeys`; this list only
+/// says which of them have a case here. A member added to the event without a case here is never taken for an
+/// unknown member: such a file is declined and read by Foundation (`LearnerFileReaderTests` says so).
+enum EventField: String, CaseIterable {
     case id, at, type, module, moduleVersion, lesson, question, score, passed, answers, seed, durationSeconds
-    case milestone, by, note, role
+    case milestone, by, note, role, reason, until, prev, seq
 
-    static let table = KeyTable<EventField>(allCases.map { (String(describing: $0), $0) })
+    /// A member of the event: read here, or left to Foundation.
+    enum Slot {
+        case fast(EventField)
+        case foundation
+    }
+
+    /// Every coding key of the event, told apart by its bytes rather than by making a `String` of each.
+    fileprivate static let table = KeyTable<Slot>(
+        LearnerEvent.CodingKeys.allCases.map { key in
+            (key.stringValue, EventField(rawValue: key.stringValue).map(Slot.fast) ?? .foundation)
+        })
 }
 
 extension LearnerEvent.Kind {

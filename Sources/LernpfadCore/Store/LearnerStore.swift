@@ -58,13 +58,16 @@ public struct LearnerStore: Sendable {
                 if let kind = AtomicFile.kind(of: status.st_mode) { throw .notRegularFile(path: file, kind: kind) }
                 throw .learnerExists(id: record.learner.id, path: file)
             }
-            try AtomicFile.write(LearnerFileCodec.encode(record), to: file)
+            // A new file starts its hash chain with its first events.
+            try AtomicFile.write(LearnerFileCodec.encode(LearnerChain.linked(record)), to: file)
         }
     }
 
     /// Applies `change` to the current file content under the lock and writes the result atomically.
     ///
-    /// A file that does not decode is never overwritten: the error says where it is and why.
+    /// A file that does not decode is never overwritten: the error says where it is and why. Events the change
+    /// appends are linked into the file's hash chain from its stored head (one hash each); a schema-1 file is
+    /// chained from its first event and written as schema 2.
     @discardableResult
     public func update(_ id: String, _ change: (inout LearnerRecord) throws -> Void) throws -> LearnerRecord {
         let file = try path(for: id)
@@ -74,6 +77,7 @@ public struct LearnerStore: Sendable {
             guard record.learner.id == id else {
                 throw StoreError.identityMismatch(path: file, fileID: id, innerID: record.learner.id)
             }
+            try LearnerChain.link(&record)
             try AtomicFile.write(LearnerFileCodec.encode(record), to: file)
             return record
         }

@@ -47,6 +47,7 @@ struct Dev: ParsableCommand {
             let path = try common.store.path(for: learner)
             var record = try common.store.read(learner)
             record.events.append(LearnerEvent(at: Date(), kind: .lessonOpened, module: "dev", lesson: "lost"))
+            try LearnerChain.link(&record)
             try AtomicFile.write(LearnerFileCodec.encode(record), to: path, beforeRename: { _exit(137) })
         }
     }
@@ -111,7 +112,8 @@ struct Dev: ParsableCommand {
                             at: time + 900, kind: .quizAttempted, module: module.id, moduleVersion: module.version,
                             score: score, passed: quiz.passes(score: score), answers: answers, seed: random.next()))
                 }
-                let data = try LearnerFileCodec.encode(record)
+                // Chained as the store writes them, so that benchmarks read files of the current schema.
+                let data = try LearnerFileCodec.encode(LearnerChain.linked(record))
                 try data.write(to: URL(fileURLWithPath: try common.store.path(for: id)))
             }
             Output.line("wrote \(learners) learner(s) to \(common.store.learnersFolder)")

@@ -33,6 +33,12 @@ struct Team: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Flag(help: "With --format html: also seal the data folder, as 'lernpfad seal' does.")
+    var seal = false
+
+    @Option(help: "With --seal: who seals (default: 'identity' in config.yaml).")
+    var by: String?
+
     @Option(help: "Build the view from this LRS instead of the data folder (credentials as for sync).")
     var lrs: String?
 
@@ -75,6 +81,12 @@ struct Team: ParsableCommand {
 
     func run() throws {
         if perModule && format != .csv { throw UsageFailure("--per-module needs --format csv") }
+        if seal && (format != .html || lrs != nil) {
+            throw UsageFailure("--seal needs --format html over a data folder")
+        }
+        if by != nil && !seal { throw UsageFailure("--by goes with --seal") }
+        // Who seals is checked before any work, so a missing identity never costs a report.
+        let sealer = try seal ? SealCommand.sealer(by: by, environment: ProcessInfo.processInfo.environment) : nil
         let now = try asOf.now()
         // config.yaml's `team` is the default for --team (docs/config.md, `lernpfad config`).
         let team = try self.team ?? SettingsFile.load(environment: ProcessInfo.processInfo.environment).team
@@ -128,6 +140,11 @@ struct Team: ParsableCommand {
             try AtomicFile.write(Output.safe(data, as: kind), to: output)
         } else {
             Output.document(data, as: kind)
+        }
+        if let sealer {
+            let outcome = try SealCommand.seal(
+                dataFolder: common.locations.data, identity: sealer, environment: ProcessInfo.processInfo.environment)
+            Output.error(SealCommand.describe(outcome))
         }
         if format != .table {
             for file in skipped {
