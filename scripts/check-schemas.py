@@ -63,6 +63,19 @@ def main() -> int:
         errors = list(jsonschema.Draft202012Validator(schemas[name]).iter_errors(document))
         report(not errors, f"{relative}: " + "; ".join(e.message for e in errors[:3]))
 
+    # The data folder's organisation.yaml has a schema too; its shipped template must pass it.
+    organisation = pathlib.Path(__file__).resolve().parent.parent / "docs" / "examples" / "organisation.yaml"
+    text = organisation.read_text(encoding="utf-8")
+    report(text.splitlines()[0].endswith("organisation.schema.json"),
+           "docs/examples/organisation.yaml: first line must reference organisation.schema.json")
+    errors = list(jsonschema.Draft202012Validator(schemas["organisation.schema.json"]).iter_errors(
+        yaml.load(text, Loader=StringDateLoader)))
+    report(not errors, "docs/examples/organisation.yaml: " + "; ".join(e.message for e in errors[:3]))
+    bad_organisation = {"name": "X", "systems": [{"id": "a", "name": "A", "provider": "P", "purpose": "p",
+                                                  "risk_class": "medium", "owner": "o"}]}
+    report(not jsonschema.Draft202012Validator(schemas["organisation.schema.json"]).is_valid(bad_organisation),
+           "organisation schema accepted an unknown risk class")
+
     # The schemas must be able to say no.
     bad_quiz = {"pass_mark": 0.8, "pass_makr": 0.9, "questions": []}
     report(

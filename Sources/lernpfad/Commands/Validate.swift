@@ -26,16 +26,20 @@ struct Validate: ParsableCommand {
             throw CommandFailure("\(folder): content folder does not exist")
         }
         let result = ContentLoader(root: folder, today: day, checkLessonBodies: true).load()
-        let errors = result.diagnostics.filter { $0.severity == .error }.count
-        let warnings = result.diagnostics.count - errors
+        // The data folder's organisation.yaml (for the dossier) is checked too when there is one.
+        let organisation = OrganisationLoader.load(
+            dataFolder: common.locations.data, roles: result.catalog.paths.map(\.role))
+        let diagnostics = result.diagnostics + organisation.diagnostics
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
         switch format {
         case .json:
             try Output.json(
                 ValidationReport(
                     content: folder, errors: errors, warnings: warnings, modules: result.catalog.modules.count,
-                    skippedModules: result.skippedModules, diagnostics: result.diagnostics))
+                    skippedModules: result.skippedModules, diagnostics: diagnostics))
         case .text:
-            for diagnostic in result.diagnostics { Output.line(diagnostic.description) }
+            for diagnostic in diagnostics { Output.line(diagnostic.description) }
             Output.line(
                 "\(errors) error(s), \(warnings) warning(s); \(result.catalog.modules.count) module(s) loaded"
                     + (result.skippedModules.isEmpty
