@@ -52,6 +52,9 @@ struct ExplanationTests {
         "update available inside an unfinished path": (.majorVersionChanged, ["basics"]),
         "refresher half done": (.validityExpired, ["basics", "law"]),
         "attested milestone expired": (.validityExpired, ["team-kickoff"]),
+        "waived": (.waiverInForce, ["basics", "law"]),
+        "one module waived, the other completed": (.validFromCompletion, []),
+        "waiver ended": (.waiverEnded, ["basics", "law"]),
     ]
 
     @Test(arguments: StateMatrixTests.situations)
@@ -259,10 +262,12 @@ struct ExplanationTests {
         #expect(record.events.map(\.role) == ["staff", "leader"])
         try store.create(record)
         let read = try store.read("ida")
-        #expect(read.events == record.events)
+        // As saved: linked into the file's hash chain.
+        let saved = try LearnerChain.linked(record)
+        #expect(read.events == saved.events)
         let foundation = try JSONCoding.decoder().decode(
             LearnerRecord.self, from: Data(contentsOf: URL(fileURLWithPath: store.path(for: "ida"))))
-        #expect(foundation.events == record.events)
+        #expect(foundation.events == saved.events)
     }
 
     // MARK: attestations as evidence

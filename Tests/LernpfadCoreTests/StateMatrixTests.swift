@@ -84,6 +84,30 @@ struct StateMatrixTests {
                 LearnerEvent(at: date("2025-06-01T10:00:00Z"), kind: .attested, milestone: "team-kickoff", by: "Ada")
             ],
             state: .overdue),
+        Situation(
+            name: "waived",
+            events: [
+                LearnerEvent(
+                    at: date("2026-10-01T10:00:00Z"), kind: .waived, by: "Ben", role: "staff",
+                    reason: "prior learning")
+            ],
+            state: .waived),
+        Situation(
+            name: "one module waived, the other completed",
+            events: complete("law", at: "2026-06-02T10:00:00Z") + [
+                LearnerEvent(
+                    at: date("2026-10-01T10:00:00Z"), kind: .waived, module: "basics", by: "Ben",
+                    reason: "long absence")
+            ],
+            state: .completed),
+        Situation(
+            name: "waiver ended",
+            events: [
+                LearnerEvent(
+                    at: date("2026-10-01T10:00:00Z"), kind: .waived, by: "Ben", role: "staff",
+                    reason: "long absence", until: date("2026-11-01T23:59:59.999Z"))
+            ],
+            state: .overdue),
     ]
 
     private func catalog() -> Catalog {
@@ -130,7 +154,9 @@ struct StateMatrixTests {
     }
 
     @Test func precedenceIsTheDocumentedOrder() {
-        let order: [ProgressState] = [.overdue, .updateAvailable, .dueSoon, .inProgress, .notStarted, .completed]
+        let order: [ProgressState] = [
+            .overdue, .updateAvailable, .dueSoon, .inProgress, .notStarted, .completed, .waived,
+        ]
         #expect(ProgressState.allCases.sorted { $0.urgency < $1.urgency } == order)
         for (index, state) in order.enumerated() {
             #expect(StateDerivation.mostUrgent(order[index...].reversed()) == state)

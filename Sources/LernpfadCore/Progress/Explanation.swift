@@ -76,6 +76,8 @@ public struct Explanation: Codable, Sendable, Hashable {
         public var currentVersion: SemanticVersion?
         /// What the next completion needs; nil when nothing is needed now.
         public var needs: Needs?
+        /// The latest waiver for the module: who granted it, when, why, until when, and whether it ended.
+        public var waiver: Waiver?
     }
 
     /// What the next completion of a module needs, and by when.
@@ -199,7 +201,7 @@ public struct Explanation: Codable, Sendable, Hashable {
                 state: reason.state, rule: reason.rule, since: reason.since, due: reason.due,
                 daysLeft: daysLeft(until: reason.due, now: now), completedAt: progress.completion?.at,
                 completedVersion: progress.completion?.version, currentVersion: module?.version,
-                needs: module.flatMap { needs(progress, module: $0, language: language) })
+                needs: module.flatMap { needs(progress, module: $0, language: language) }, waiver: progress.waiver)
         }
         let titles = Dictionary(content.milestones.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
         let milestones = path.milestones.map { progress -> MilestoneItem in
@@ -232,6 +234,12 @@ public struct Explanation: Codable, Sendable, Hashable {
                 rule = .validFromCompletion
                 since = path.completedAt
                 due = path.validUntil
+            case .waived:
+                // Every module is waived: the earliest grant and the earliest end decide.
+                rule = .waiverInForce
+                since = path.modules.compactMap { $0.waiver?.at }.min()
+                due = path.modules.compactMap { $0.waiver?.until }.min()
+                decidedBy = modules.map(\.module)
             case .inProgress:
                 rule = .notYetCompleted
                 since = path.modules.compactMap(\.lastActivity).max()
@@ -250,7 +258,7 @@ public struct Explanation: Codable, Sendable, Hashable {
 
     /// What the next completion of `module` needs: nil while the completion counts and nothing changed.
     private static func needs(_ progress: ModuleProgress, module: Module, language: LanguageCode) -> Needs? {
-        guard progress.isAvailable else { return nil }
+        guard progress.isAvailable, progress.state != .waived else { return nil }
         let passMark = module.quiz?.passMark
         func lessons(_ ids: [String]) -> [LessonNeed] {
             ids.map { id in

@@ -31,11 +31,14 @@ public enum ProgressEngine {
         catalog: Catalog, now: Date
     ) -> PathProgress {
         let deadline = firstCompletionDeadline(path, events: events, now: now)
+        let pathWaiver = events.last { $0.kind == .waived && $0.module == nil && $0.role == path.role && $0.at <= now }
         let modules = path.modules.map { id -> ModuleProgress in
             guard let module = catalog.module(id) else { return unavailable(id) }
-            return self.module(
-                module, validity: path.validity, dueSoon: path.dueSoon, events: eventsByModule[id] ?? [], now: now,
+            let moduleEvents = eventsByModule[id] ?? []
+            let progress = self.module(
+                module, validity: path.validity, dueSoon: path.dueSoon, events: moduleEvents, now: now,
                 firstCompletionDue: deadline?.due)
+            return waive(progress, moduleEvents: moduleEvents, pathWaiver: pathWaiver, now: now)
         }
         let done = modules.filter { $0.state.isValidCompletion }.count
         let everCompleted = modules.allSatisfy { $0.completion != nil }
@@ -141,7 +144,8 @@ public enum ProgressEngine {
             }
         }
 
-        for event in events where event.module == module.id && event.at <= now {
+        // A waiver is no activity of the learner's; `waive` applies it after the events are counted.
+        for event in events where event.module == module.id && event.at <= now && event.kind != .waived {
             lastActivity = event.at
             switch event.kind {
             case .moduleReset:
@@ -159,7 +163,7 @@ public enum ProgressEngine {
                     pendingPass = (event.at, event.moduleVersion, score)
                     checkCompletion(at: event.at)
                 }
-            case .lessonOpened, .questionReviewed, .attested, .roleAdded:
+            case .lessonOpened, .questionReviewed, .attested, .roleAdded, .waived:
                 break
             }
         }
@@ -198,6 +202,33 @@ public enum ProgressEngine {
             firstCompletionDue: completion == nil ? firstCompletionDue : nil)
     }
 
+    /// Applies the latest waiver granted by `now` for the module (its own `waived` event in `moduleEvents`, or
+    /// the path's) to the standing its events give (docs/status.md).
+    ///
+    /// In force (no `until`, or `now` not past it), the module is waived, unless its own completion is valid and
+    /// not yet due soon: then the completion is the better evidence and stays. Once ended, the events decide
+    /// again; a module never completed is overdue from the waiver's end, so that it is due again at once.
+    static func waive(_ progress: ModuleProgress, moduleEvents: [LearnerEvent], pathWaiver: LearnerEvent?, now: Date)
+        -> ModuleProgress
+    {
+        let own = moduleEvents.last { $0.kind == .waived && $0.at <= now }
+        // The later of the two decides: a new module waiver can extend or end a path's, and the other way round.
+        let candidates = [own, pathWaiver].compactMap { $0 }
+        guard let event = candidates.max(by: { $0.at < $1.at }) else { return progress }
+        let ended = event.until.map { now > $0 } ?? false
+        var result = progress
+        result.waiver = Waiver(
+            at: event.at, by: event.by, reason: event.reason ?? "", until: event.until,
+            scope: event.module == nil ? .path : .module, ended: ended)
+        if !ended {
+            if progress.state != .completed { result.state = .waived }
+        } else if progress.completion == nil, let until = event.until {
+            result.state = .overdue
+            result.firstCompletionDue = until
+        }
+        return result
+    }
+
     /// The standing of an attested milestone: the latest attestation, valid for the path's validity.
     public static func milestone(_ id: String, path: LearningPath, events: [LearnerEvent], now: Date)
         -> MilestoneProgress
@@ -225,6 +256,13 @@ public enum ProgressEngine {
     {
         module.prerequisites.filter { id in
             guard let prerequisite = catalog.module(id) else { return true }
+            // A waiver in force covers a prerequisite as a completion would.
+            let paths = catalog.paths.filter { $0.modules.contains(id) }.map(\.role)
+            let waiver = events.last {
+                $0.kind == .waived && $0.at <= now
+                    && ($0.module == id || ($0.module == nil && paths.contains($0.role ?? "")))
+            }
+            if let waiver, waiver.until.map({ now <= $0 }) ?? true { return false }
             let progress = self.module(
                 prerequisite, validity: ISODuration(years: 100), dueSoon: ISODuration(), events: events, now: now)
             return progress.completion == nil

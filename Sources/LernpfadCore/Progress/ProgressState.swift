@@ -14,10 +14,12 @@ public enum ProgressState: String, Hashable, Sendable, Codable, CaseIterable {
     case overdue
     /// Completed under an older major version of the content: a refresher is due.
     case updateAvailable
+    /// Covered by a waiver in force (prior learning, long absence): counts as covered, with its reason.
+    case waived
 
-    /// True when a completion still counts.
+    /// True when a completion (or a waiver in force) still counts.
     public var isValidCompletion: Bool {
-        self == .completed || self == .dueSoon || self == .updateAvailable
+        self == .completed || self == .dueSoon || self == .updateAvailable || self == .waived
     }
 
     /// How urgent the state is for a team view: overdue first.
@@ -29,6 +31,7 @@ public enum ProgressState: String, Hashable, Sendable, Codable, CaseIterable {
         case .inProgress: return 3
         case .notStarted: return 4
         case .completed: return 5
+        case .waived: return 6
         }
     }
 }
@@ -64,10 +67,51 @@ public struct ModuleProgress: Hashable, Sendable, Codable {
     /// False when the path names a module that did not load.
     public var isAvailable: Bool
     /// The path's deadline for the first completion, while the module has none (`due_within`); nil otherwise.
+    /// After a waiver ended without a completion, the waiver's end.
     public var firstCompletionDue: Date? = nil
+    /// The latest waiver for the module (its own or its path's) granted by now: in force, or ended.
+    public var waiver: Waiver? = nil
 
-    /// By when something is needed: the end of the validity, else the deadline for the first completion.
-    public var due: Date? { validUntil ?? firstCompletionDue }
+    /// By when something is needed: the end of a waiver in force, else the end of the validity, else the deadline
+    /// for the first completion.
+    public var due: Date? {
+        if state == .waived { return waiver?.until }
+        return validUntil ?? firstCompletionDue
+    }
+}
+
+/// An exception for a module, from a `waived` event: who granted it, when, why, and until when it counts.
+public struct Waiver: Hashable, Sendable, Codable {
+    /// What the waiver names.
+    public enum Scope: String, Hashable, Sendable, Codable {
+        /// The module itself.
+        case module
+        /// The whole path, which waives each of its modules.
+        case path
+    }
+
+    /// When it was granted.
+    public var at: Date
+    /// Who granted it.
+    public var by: String?
+    /// Why.
+    public var reason: String
+    /// The last moment it counts; nil for no end.
+    public var until: Date?
+    /// Whether it names the module or its path.
+    public var scope: Scope
+    /// True when `until` has passed at the time of evaluation: the module is due again.
+    public var ended: Bool
+
+    /// Makes a waiver.
+    public init(at: Date, by: String?, reason: String, until: Date?, scope: Scope, ended: Bool) {
+        self.at = at
+        self.by = by
+        self.reason = reason
+        self.until = until
+        self.scope = scope
+        self.ended = ended
+    }
 }
 
 /// A learner's standing in the path of one role.

@@ -23,7 +23,10 @@ public enum StateDerivation {
         let attention = modules.lazy.map(\.state).filter(\.needsAttention)
         let milestoneAttention = milestones.lazy.map(\.state).filter(\.needsAttention)
         if let urgent = mostUrgent(Array(attention) + Array(milestoneAttention)) { return urgent }
-        if !modules.isEmpty && modules.allSatisfy({ $0.state.isValidCompletion }) { return .completed }
+        if !modules.isEmpty && modules.allSatisfy({ $0.state.isValidCompletion }) {
+            // Waived only when nothing was completed: one real completion makes the path completed.
+            return modules.allSatisfy({ $0.state == .waived }) ? .waived : .completed
+        }
         if modules.contains(where: { $0.state != .notStarted }) { return .inProgress }
         return .notStarted
     }
@@ -64,11 +67,23 @@ public enum StateDerivation {
         case moduleNotLoaded
         /// Never completed, and the path's deadline for the first completion (`due_within`) has passed.
         case firstCompletionDeadlinePassed
+        /// A waiver is in force (prior learning, long absence): covered, with its reason, until its end if any.
+        case waiverInForce
+        /// A waiver ended, and the module was never completed: due again from the waiver's end.
+        case waiverEnded
     }
 
     /// The reason for a module's state; `dueSoon` is the path's due-soon window.
     public static func reason(_ module: ModuleProgress, dueSoon: ISODuration) -> Reason {
         guard module.isAvailable else { return Reason(state: module.state, rule: .moduleNotLoaded) }
+        if let waiver = module.waiver {
+            if module.state == .waived {
+                return Reason(state: .waived, rule: .waiverInForce, since: waiver.at, due: waiver.until)
+            }
+            if waiver.ended, module.completion == nil, let until = waiver.until {
+                return Reason(state: module.state, rule: .waiverEnded, since: until, due: until)
+            }
+        }
         switch module.state {
         case .notStarted:
             return Reason(state: .notStarted, rule: .nothingDone, since: nil, due: module.firstCompletionDue)
@@ -92,6 +107,9 @@ public enum StateDerivation {
             return Reason(
                 state: .updateAvailable, rule: .majorVersionChanged, since: module.completion?.at,
                 due: module.validUntil)
+        case .waived:
+            // Only a waiver makes a module waived; the branch above answers for it.
+            return Reason(state: .waived, rule: .waiverInForce)
         }
     }
 
@@ -109,7 +127,7 @@ public enum StateDerivation {
             return Reason(
                 state: milestone.state, rule: .validFromCompletion, since: milestone.attestedAt,
                 due: milestone.validUntil)
-        case .notStarted, .inProgress:
+        case .notStarted, .inProgress, .waived:
             return Reason(state: milestone.state, rule: .nothingDone)
         }
     }

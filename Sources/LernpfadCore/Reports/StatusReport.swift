@@ -67,6 +67,10 @@ public struct StatusReport: Codable, Sendable, Hashable {
         public var available: Bool
         /// The path's deadline for the first completion while the module has none.
         public var firstCompletionDue: Date?
+        /// The latest waiver for the module, in force or ended.
+        public var waiver: Waiver?
+        /// By when something is needed (``ModuleProgress/due``); nil when nothing asks for it by a date.
+        public var due: Date?
     }
 
     /// Builds the report from a record, the catalog and `now`.
@@ -87,7 +91,8 @@ public struct StatusReport: Codable, Sendable, Hashable {
                     lessonsTotal: content?.lessons.count ?? 0, completedAt: module.completion?.at,
                     completedVersion: module.completion?.version, validUntil: module.validUntil,
                     score: module.completion?.score, refresherLessons: module.refresherLessons,
-                    available: module.isAvailable, firstCompletionDue: module.firstCompletionDue)
+                    available: module.isAvailable, firstCompletionDue: module.firstCompletionDue,
+                    waiver: module.waiver, due: module.due)
             }
             return PathEntry(
                 role: progress.role, title: path?.title.text(in: language) ?? progress.role, state: progress.state,
@@ -139,6 +144,7 @@ public struct StatusReport: Codable, Sendable, Hashable {
                     if module.state == .dueSoon { line += " · due in \(-days) day(s)" }
                 }
                 if let score = module.score { line += " · score \(Int((score * 100).rounded()))%" }
+                if let waiver = module.waiver { line += " · " + Self.words(waiver) }
                 lines.append(line)
             }
             for milestone in path.milestones {
@@ -161,6 +167,79 @@ public struct StatusReport: Codable, Sendable, Hashable {
     }
 }
 
+extension StatusReport {
+    /// A waiver in words, as `status` and `explain` print it: "waived by ben on 2026-11-02: prior learning,
+    /// until 2027-03-01", or "waiver ended 2027-03-01 (…)".
+    public static func words(_ waiver: Waiver) -> String {
+        let by = waiver.by.map { " by \($0.sanitizedForMessage)" } ?? ""
+        var text = "waived\(by) on \(CalendarDay(waiver.at)): \(waiver.reason.sanitizedForMessage)"
+        if let until = waiver.until { text += ", until \(CalendarDay(until))" }
+        return waiver.ended
+            ? "waiver ended \(waiver.until.map { "\(CalendarDay($0))" } ?? ""): due again (\(text))" : text
+    }
+
+    /// One line for a shell prompt or a login message: what is overdue or due soon, else that nothing is, and
+    /// the next date something falls due. "lernpfad: 1 overdue (ai-basics, 14 days) · next 2027-03-01".
+    public var shortLine: String {
+        // A module in two paths is one thing to do: the first entry (path order) counts.
+        var seen: Set<String> = []
+        var modules: [ModuleEntry] = []
+        for path in paths {
+            for module in path.modules where module.available && seen.insert(module.module).inserted {
+                modules.append(module)
+            }
+        }
+        let milestones = paths.flatMap(\.milestones).filter { $0.state.needsAttention }
+        func days(_ due: Date?) -> Int { due.map { TeamReport.days(from: $0, to: asOf) } ?? 0 }
+        func count(_ state: ProgressState) -> [(id: String, due: Date?)] {
+            modules.filter { $0.state == state }.map { ($0.module, $0.due) }
+                + milestones.filter { $0.state == state }.map { ($0.milestone, $0.validUntil) }
+        }
+        func list(_ items: [(id: String, due: Date?)], _ detail: (Date?) -> String) -> String {
+            let shown = items.prefix(3).map { "\($0.id.sanitizedForMessage), \(detail($0.due))" }
+            return shown.joined(separator: "; ") + (items.count > 3 ? "; …" : "")
+        }
+        func plural(_ count: Int, _ word: String) -> String { count == 1 ? "1 \(word)" : "\(count) \(word)s" }
+        var parts: [String] = []
+        // Stable: among equal dates, path order.
+        func byDue(_ items: [(id: String, due: Date?)], missing: Date) -> [(id: String, due: Date?)] {
+            items.enumerated().sorted {
+                ($0.element.due ?? missing, $0.offset) < ($1.element.due ?? missing, $1.offset)
+            }
+            .map(\.element)
+        }
+        let overdue = byDue(count(.overdue), missing: .distantPast)
+        if !overdue.isEmpty {
+            parts.append("\(overdue.count) overdue (\(list(overdue) { plural(days($0), "day") }))")
+        }
+        let soon = byDue(count(.dueSoon), missing: .distantFuture)
+        if !soon.isEmpty {
+            parts.append("\(soon.count) due soon (\(list(soon) { "in " + plural(-days($0), "day") }))")
+        }
+        let updates = count(.updateAvailable)
+        if !updates.isEmpty {
+            parts.append(
+                "\(plural(updates.count, "update")) available (\(updates.prefix(3).map { $0.id.sanitizedForMessage }.joined(separator: ", ")))"
+            )
+        }
+        if parts.isEmpty {
+            let done = modules.filter { $0.state.isValidCompletion }.count
+            if paths.isEmpty {
+                parts.append("no path for the roles of \(learner.id.sanitizedForMessage)")
+            } else if done == modules.count {
+                parts.append("nothing due")
+            } else {
+                parts.append("nothing overdue · \(done)/\(modules.count) modules done")
+            }
+        }
+        let ahead = (modules.compactMap(\.due) + paths.flatMap(\.milestones).compactMap(\.validUntil)).filter {
+            $0 > asOf
+        }
+        if let next = ahead.min() { parts.append("next \(CalendarDay(next))") }
+        return "lernpfad: " + parts.joined(separator: " · ")
+    }
+}
+
 extension ProgressState {
     /// The state in words for text output.
     public var words: String {
@@ -171,6 +250,7 @@ extension ProgressState {
         case .dueSoon: return "due soon"
         case .overdue: return "overdue"
         case .updateAvailable: return "update available"
+        case .waived: return "waived"
         }
     }
 
@@ -183,6 +263,7 @@ extension ProgressState {
         case .dueSoon: return "⧖"
         case .overdue: return "!"
         case .updateAvailable: return "↻"
+        case .waived: return "⊘"
         }
     }
 }

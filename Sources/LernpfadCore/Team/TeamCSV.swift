@@ -11,7 +11,7 @@ extension TeamReport {
     /// The columns of `csv(perModule: true)`, one row per learner and module (docs/json-output.md).
     public static let csvModuleColumns = [
         "learner", "name", "team", "role", "module", "module_title", "state", "version", "completed_at",
-        "score_percent", "valid_until", "due", "days_overdue",
+        "score_percent", "valid_until", "due", "days_overdue", "waiver",
     ]
 
     /// RFC 4180 CSV in UTF-8 with CRLF line ends; `excel` uses semicolons and a byte-order mark, which is what
@@ -49,6 +49,7 @@ extension TeamReport {
                             module.state.rawValue, module.version?.description ?? "", stamp(module.completedAt),
                             number(module.score.map { Int(($0 * 100).rounded()) }), stamp(module.validUntil),
                             stamp(module.due), number(module.daysOverdue),
+                            module.waiver.map { TeamWording.english.waiverNote($0) } ?? "",
                         ]))
                 }
             }

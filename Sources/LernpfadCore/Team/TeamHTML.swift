@@ -62,6 +62,7 @@ extension TeamReport {
             th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
             td.n { text-align: right; }
             td.d, td.n, td.notStarted, td.inProgress, td.completed, td.dueSoon, td.overdue { white-space: nowrap; }
+            .waived { color: #37474f; font-style: italic; } .waiver { display: block; white-space: normal; }
             .overdue { color: #b00020; font-weight: bold; } .dueSoon, .updateAvailable { color: #8a5a00; }
             .completed { color: #1b5e20; } .notStarted { color: #595959; }
             @media print { body { margin: 0; } section { break-inside: avoid-page; } }
@@ -77,7 +78,7 @@ extension TeamReport {
     /// Colours of the chart, one per state, readable in print.
     static let stateColours: [(ProgressState, String)] = [
         (.completed, "#2e7d32"), (.dueSoon, "#f9a825"), (.updateAvailable, "#ef6c00"), (.overdue, "#c62828"),
-        (.inProgress, "#1565c0"), (.notStarted, "#bdbdbd"),
+        (.inProgress, "#1565c0"), (.notStarted, "#bdbdbd"), (.waived, "#78909c"),
     ]
 
     /// The chart's width in SVG units, its font size, and the swatch and gaps of its legend.
@@ -239,7 +240,12 @@ extension TeamReport {
                 let title = catalog.module(module.module)?.title.text(in: language, fallback: fallback)
                 modules += "<tr><td>\(Self.escape(title ?? module.module))</td>"
                 modules += "<td>\(Self.escape(module.version?.description ?? ""))</td>"
-                modules += "<td class=\"\(module.state.rawValue)\">\(Self.escape(words.state(module.state)))</td>"
+                modules += "<td class=\"\(module.state.rawValue)\">\(Self.escape(words.state(module.state)))"
+                // An exception is shown with its reason wherever the state is (docs/status.md).
+                if let waiver = module.waiver {
+                    modules += "<span class=\"waiver\">\(Self.escape(words.waiverNote(waiver)))</span>"
+                }
+                modules += "</td>"
                 modules += "<td class=\"d\">\(Self.escape(words.format(module.completedAt)))</td>"
                 modules += "<td class=\"n\">\(module.score.map { "\(Int(($0 * 100).rounded()))%" } ?? "")</td>"
                 modules += "<td class=\"d\">\(Self.escape(words.format(module.validUntil)))</td>"

@@ -131,6 +131,7 @@ extension JSONTextWriter {
                     json.member("state", module.state.rawValue)
                     json.member("validUntil", module.validUntil)
                     json.member("version", module.version?.description)
+                    if let waiver = module.waiver { json.waiver(waiver) }
                 }
             }
             json.member("modulesDone", path.modulesDone)
@@ -141,6 +142,20 @@ extension JSONTextWriter {
             json.member("state", path.state.rawValue)
             json.member("updateAvailable", path.updateAvailable)
             json.member("validUntil", path.validUntil)
+            json.member("waived", path.waived)
+        }
+    }
+
+    /// A module's waiver, as `status --format json` writes it (docs/json-output.md).
+    fileprivate mutating func waiver(_ waiver: Waiver) {
+        key("waiver")
+        object { json in
+            json.member("at", waiver.at)
+            json.member("by", waiver.by)
+            json.member("ended", waiver.ended)
+            json.member("reason", waiver.reason)
+            json.member("scope", waiver.scope.rawValue)
+            json.member("until", waiver.until)
         }
     }
 }

@@ -63,6 +63,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
         public var dueSoon: Int
         /// Modules completed under an older major version of the content.
         public var updateAvailable: Int
+        /// Modules covered by a waiver in force.
+        public var waived: Int = 0
         /// The earliest date by which a module or milestone of the path is or was needed: a refresher, a renewed
         /// attestation or a first completion with a deadline; nil when nothing is needed by a date.
         public var due: Date?
@@ -91,6 +93,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
         public var due: Date?
         /// Whole days since `due` passed, when the module is overdue.
         public var daysOverdue: Int?
+        /// The latest waiver for the module: in force (the module is waived) or ended (due again).
+        public var waiver: Waiver? = nil
     }
 
     /// How a role's learners stand.
@@ -266,7 +270,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
                 module: module.module, state: module.state, version: module.completion?.version,
                 completedAt: module.completion?.at, score: module.completion?.score, validUntil: module.validUntil,
                 due: needed,
-                daysOverdue: module.state == .overdue ? needed.map { days(from: $0, to: now) } : nil)
+                daysOverdue: module.state == .overdue ? needed.map { days(from: $0, to: now) } : nil,
+                waiver: module.waiver)
         }
         for milestone in path.milestones where milestone.state != .completed {
             note(milestone.state, StateDerivation.reason(milestone, dueSoon: window).due)
@@ -275,8 +280,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
             role: path.role, state: path.state, percent: path.percent, modulesDone: path.modulesDone,
             modulesTotal: path.modules.count, completedAt: path.completedAt, validUntil: path.validUntil,
             modules: modules, milestones: path.milestones, overdue: counts[.overdue] ?? 0,
-            dueSoon: counts[.dueSoon] ?? 0, updateAvailable: counts[.updateAvailable] ?? 0, due: due,
-            daysOverdue: longestOverdue.map { days(from: $0, to: now) },
+            dueSoon: counts[.dueSoon] ?? 0, updateAvailable: counts[.updateAvailable] ?? 0,
+            waived: counts[.waived] ?? 0, due: due, daysOverdue: longestOverdue.map { days(from: $0, to: now) },
             // Rounded up, as status and explain count the days left: 9 days and 20 hours is "in 10 days".
             daysUntilDue: due.flatMap { $0 > now ? -days(from: $0, to: now) : nil })
     }

@@ -73,6 +73,11 @@ public struct TeamWording: Sendable {
     let updateAvailable: @Sendable (Int) -> String
     /// "due in 40 days": a deadline ahead while nothing else is due.
     let dueIn: @Sendable (Int) -> String
+    /// "1 waived": modules covered by a waiver.
+    let waivedCount: @Sendable (Int) -> String
+    /// A waiver with who, when, why and until when: "by ben on 2 November 2026: prior learning; until …".
+    let waiverWords:
+        @Sendable (_ by: String?, _ on: String, _ reason: String, _ until: String?, _ ended: Bool) -> String
 
     /// The wording for `language`: German for `de`, English for every other language.
     public static func `for`(_ language: LanguageCode) -> TeamWording {
@@ -120,7 +125,14 @@ public struct TeamWording: Sendable {
             return "\(count) due soon" + (until.map { " \($0)" } ?? "")
         },
         updateAvailable: { $0 == 1 ? "1 update available" : "\($0) updates available" },
-        dueIn: { $0 == 0 ? "due today" : $0 == 1 ? "due in 1 day" : "due in \($0) days" })
+        dueIn: { $0 == 0 ? "due today" : $0 == 1 ? "due in 1 day" : "due in \($0) days" },
+        waivedCount: { "\($0) waived" },
+        waiverWords: { by, on, reason, until, ended in
+            var text = (ended ? "waiver ended; was waived" : "waived") + (by.map { " by \($0)" } ?? "") + " on \(on)"
+            text += ": \(reason)"
+            if let until { text += ended ? " (until \(until))" : "; until \(until)" }
+            return text
+        })
 
     /// German.
     public static let german = TeamWording(
@@ -164,6 +176,7 @@ public struct TeamWording: Sendable {
             case .dueSoon: return "bald fällig"
             case .overdue: return "überfällig"
             case .updateAvailable: return "Aktualisierung verfügbar"
+            case .waived: return "erlassen"
             }
         },
         valid: { "\($0)/\($1) gültig" },
@@ -176,7 +189,14 @@ public struct TeamWording: Sendable {
             return "\(count) bald fällig" + (until.map { " \($0)" } ?? "")
         },
         updateAvailable: { $0 == 1 ? "1 Aktualisierung verfügbar" : "\($0) Aktualisierungen verfügbar" },
-        dueIn: { $0 == 0 ? "heute fällig" : $0 == 1 ? "fällig in 1 Tag" : "fällig in \($0) Tagen" })
+        dueIn: { $0 == 0 ? "heute fällig" : $0 == 1 ? "fällig in 1 Tag" : "fällig in \($0) Tagen" },
+        waivedCount: { "\($0) erlassen" },
+        waiverWords: { by, on, reason, until, ended in
+            var text = (ended ? "Erlass abgelaufen; war erlassen" : "erlassen") + (by.map { " von \($0)" } ?? "")
+            text += " am \(on): \(reason)"
+            if let until { text += ended ? " (bis \(until))" : "; bis \(until)" }
+            return text
+        })
 
     /// A day as people write it in this language: "1 December 2026", "1. Dezember 2026".
     public func format(_ day: CalendarDay) -> String {
@@ -188,6 +208,11 @@ public struct TeamWording: Sendable {
         date.map { format(CalendarDay($0)) } ?? ""
     }
 
+    /// A waiver in this language, with its days formatted: who, when, why, until when, and whether it ended.
+    public func waiverNote(_ waiver: Waiver) -> String {
+        waiverWords(waiver.by, format(waiver.at), waiver.reason, waiver.until.map { format($0) }, waiver.ended)
+    }
+
     /// What counts in a path, in words: "2/3 valid · 1 overdue for 14 days · 1 due soon", "1/2 valid · 1 due soon
     /// in 20 days", "0/3 valid · due in 40 days" (a first completion with a deadline).
     public func counts(_ path: TeamReport.PathRow) -> String {
@@ -197,6 +222,7 @@ public struct TeamWording: Sendable {
             parts.append(dueSoon(path.dueSoon, path.daysOverdue == nil ? path.daysUntilDue : nil))
         }
         if path.updateAvailable > 0 { parts.append(updateAvailable(path.updateAvailable)) }
+        if path.waived > 0 { parts.append(waivedCount(path.waived)) }
         // A first completion with a deadline ahead (`due_within`): not started, but due by a date.
         if path.overdue + path.dueSoon + path.updateAvailable == 0, let days = path.daysUntilDue,
             path.modulesDone < path.modulesTotal

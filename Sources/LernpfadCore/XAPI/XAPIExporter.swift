@@ -21,6 +21,8 @@ public struct XAPIExporter: Sendable {
         public static let attempted = "http://adlnet.gov/expapi/verbs/attempted"
         /// A review question was answered.
         public static let answered = "http://adlnet.gov/expapi/verbs/answered"
+        /// A module's or path's requirements were met by other means (a waiver), as cmi5 uses it.
+        public static let waived = "http://adlnet.gov/expapi/verbs/waived"
     }
 
     /// The result extension that carries a quiz attempt's answers.
@@ -118,10 +120,24 @@ public struct XAPIExporter: Sendable {
         case .roleAdded:
             // Enrolment bookkeeping for `due_within`, not a learning experience: no statement.
             return nil
+        case .waived:
+            // An exception is evidence too (docs/lrs.md): the module or path, the reason, who granted it, until when.
+            verb = Self.verb(VerbIRI.waived, "waived")
+            if let moduleID = event.module {
+                object = moduleActivity(moduleID)
+            } else if let role = event.role {
+                object = activity(
+                    "\(homePage)/paths/\(role)", name: catalog.path(role)?.title, fallback: role,
+                    type: "http://adlnet.gov/expapi/activities/course")
+            } else {
+                return nil
+            }
+            let until = event.until.map { " (until \(CalendarDay($0)))" } ?? ""
+            result = XAPIStatement.Result(success: true, completion: true, response: (event.reason ?? "") + until)
         }
         var context = context(
             module: event.module, version: event.moduleVersion, record: record, cycle: cycle, language: language)
-        if event.kind == .attested, let by = event.by {
+        if event.kind == .attested || event.kind == .waived, let by = event.by {
             context.instructor = XAPIStatement.Actor(account: XAPIStatement.Account(homePage: homePage, name: by))
         }
         return XAPIStatement(

@@ -37,6 +37,7 @@ public enum Phrase: CaseIterable, Sendable {
     case quizFacts, quizFactsOneQuestion, missedInQuiz, reReadLesson, missedComeBack, passedLessonsStillNeeded
     case nextReviewOn, reviewComesBackThisRound, leaveQuizQuestion, leaveQuizKeys, helpLeaveQuiz, helpLeaveQuizConfirm
     case helpStayInQuiz, verbLeave, verbStay
+    case waived, ruleWaiverInForce, ruleWaiverEnded
     case keyShiftDrag, helpSelectText, readQuestionOf, readAnswer, readAnswerHint, readAnswerInvalid
     case readLessonMarked, readLessonNotCounted, readQuizHint, readQuestionsMissed, readNoLearner
 }
@@ -424,6 +425,12 @@ public struct Localizer: Sendable {
         case .helpStayInQuiz: return ("Weiter im Wissenscheck", "continue the knowledge check")
         case .verbLeave: return ("verlassen", "leave")
         case .verbStay: return ("weiter", "continue")
+        case .waived: return ("erlassen", "waived")
+        case .ruleWaiverInForce: return ("Zählt als abgedeckt, {1}.", "Counts as covered, {1}.")
+        case .ruleWaiverEnded:
+            return (
+                "Erlassen bis {1} ({2}); seitdem wieder fällig: das Modul abschließen.",
+                "Waived until {1} ({2}); due again since: complete the module.")
         }
     }
 }
@@ -438,6 +445,7 @@ extension ProgressState {
         case .dueSoon: return .dueSoon
         case .overdue: return .overdue
         case .updateAvailable: return .updateAvailable
+        case .waived: return .waived
         }
     }
 
@@ -450,6 +458,7 @@ extension ProgressState {
         case .dueSoon: return .warning
         case .overdue: return .danger
         case .updateAvailable: return .warning
+        case .waived: return .success
         }
     }
 }

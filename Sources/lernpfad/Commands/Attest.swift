@@ -37,7 +37,7 @@ struct Attest: ParsableCommand {
 
     func run() throws {
         let now = Date()
-        let attester = try attesterName()
+        let attester = try Identity.resolve(by, who: "who attests")
         let at = try attestationDate(now: now)
         let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         let catalog = try common.loadCatalog(now: now)
@@ -69,19 +69,6 @@ struct Attest: ParsableCommand {
                 + "\(CalendarDay(at))")
     }
 
-    /// `--by`, else the identity from config.yaml; a usage error without either.
-    private func attesterName() throws -> String {
-        if let by {
-            let trimmed = by.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { throw UsageFailure("--by must not be empty") }
-            return trimmed
-        }
-        let environment = ProcessInfo.processInfo.environment
-        if let identity = try SettingsFile.load(environment: environment).identity { return identity }
-        throw UsageFailure(
-            "say who attests: --by NAME, or 'identity: NAME' in \(SettingsFile.path(environment: environment))")
-    }
-
     /// Now, or the start of `--date` (UTC) for a day before today; a usage error for a bad or future day.
     private func attestationDate(now: Date) throws -> Date {
         guard let date else { return now }
@@ -104,20 +91,9 @@ struct Attest: ParsableCommand {
             var ids: [String] = []
             for part in list.split(separator: ",", omittingEmptySubsequences: false) {
                 let id = part.trimmingCharacters(in: .whitespaces)
-                guard Identifier.isValidLearnerID(id) else {
-                    throw UsageFailure(StoreError.invalidLearnerID(id).description)
-                }
                 if !ids.contains(id) { ids.append(id) }
             }
-            let missing = ids.filter { !common.store.exists($0) }
-            guard missing.isEmpty else {
-                try common.store.requireFolder()
-                let known = common.store.learnerIDs()
-                throw UsageFailure(
-                    "no learner \(missing.map { "'\($0)'" }.joined(separator: ", ")) in "
-                        + "\(common.store.learnersFolder); there are: "
-                        + (known.isEmpty ? "none" : known.joined(separator: ", ")) + "; nothing was recorded")
-            }
+            try KnownLearners.require(ids, in: common.store)
             return ids
         case (nil, let team?):
             try common.store.requireFolder()
@@ -128,18 +104,7 @@ struct Attest: ParsableCommand {
                     "warning: skipped \(file.file.escapedForMessage(limit: 300)) (its team is unknown): "
                         + file.reason.escapedForMessage(limit: 300))
             }
-            let members = records.filter { TeamReport.teamMatches($0.learner.team, team) }.map(\.learner.id)
-            guard !members.isEmpty else {
-                var teams: [String] = []
-                for record in records {
-                    if let name = record.learner.team, !teams.contains(name) { teams.append(name) }
-                }
-                throw UsageFailure(
-                    "no learner in team '\(team.escapedForMessage())'; the teams are: "
-                        + (teams.isEmpty
-                            ? "none" : teams.sorted().map { $0.escapedForMessage() }.joined(separator: ", ")))
-            }
-            return members.sorted()
+            return try KnownLearners.members(of: team, in: records)
         }
     }
 }

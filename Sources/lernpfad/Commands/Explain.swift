@@ -104,7 +104,7 @@ enum ExplanationText {
         var parts: [String] = []
         if let since { parts.append("since \(day(since))") }
         if let due {
-            let word = state == .completed ? "valid until" : "due"
+            let word = state == .completed ? "valid until" : state == .waived ? "waived until" : "due"
             parts.append("\(word) \(day(due))")
         }
         if let daysLeft, state != .completed {
@@ -130,6 +130,7 @@ enum ExplanationText {
     }
 
     private static func pathRule(_ path: Explanation.PathItem) -> String {
+        if path.rule == .waiverInForce { return "every module is waived (lernpfad waive): the path counts as covered" }
         if !path.decidedBy.isEmpty {
             let names = path.decidedBy.map(\.sanitizedForMessage).joined(separator: ", ")
             let verb = path.decidedBy.count == 1 ? "is" : "are"
@@ -169,6 +170,10 @@ enum ExplanationText {
         case .firstCompletionDeadlinePassed:
             return "never completed, and the deadline for the first completion has passed"
                 + deadlineWords(path.deadline)
+        case .waiverInForce:
+            return (module.waiver.map(StatusReport.words) ?? "waived") + "; counts as covered"
+        case .waiverEnded:
+            return module.waiver.map(StatusReport.words) ?? "a waiver ended; due again"
         }
     }
 

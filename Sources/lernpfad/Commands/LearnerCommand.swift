@@ -6,7 +6,7 @@ import LernpfadCore
 struct LearnerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "learner", abstract: "Enrol and list learners, and give them roles.",
-        subcommands: [Add.self, Roles.self, List.self])
+        subcommands: [Add.self, Roles.self, Email.self, List.self])
 
     /// `lernpfad learner add`.
     struct Add: ParsableCommand {

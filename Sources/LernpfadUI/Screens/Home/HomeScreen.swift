@@ -174,6 +174,11 @@ public struct HomeScreen: ScreenModel {
                 default: words += ": \(title)"
                 }
             }
+        } else if progress.state == .waived {
+            // Covered by a waiver: until when, when it ends (the reasons are on the path screen and under w).
+            if let until = progress.modules.compactMap({ $0.waiver?.until }).min() {
+                words += ", \(text(.validUntil)) \(wording.format(until))"
+            }
         } else if progress.state.isValidCompletion, let completed = progress.completedAt {
             words = "\(text(.completedOn)) \(wording.format(completed))"
             if let until = progress.validUntil { words += ", \(text(.validUntil)) \(wording.format(until))" }

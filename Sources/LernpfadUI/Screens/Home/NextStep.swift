@@ -40,7 +40,10 @@ struct NextStep: Equatable {
         for path in explanation.paths {
             for item in path.modules where seen.insert(item.module).inserted {
                 guard let needs = item.needs else {
-                    if item.state == .completed, let due = item.due { nextRefresher = min(nextRefresher ?? due, due) }
+                    // A waiver's end is when the module is due again, as a completion's end is.
+                    if item.state == .completed || item.state == .waived, let due = item.due {
+                        nextRefresher = min(nextRefresher ?? due, due)
+                    }
                     continue
                 }
                 guard let module = context.catalog.module(item.module),

@@ -68,6 +68,16 @@ public struct ModuleScreen: ScreenModel {
                 (text(progress.state.phrase), Theme.state(progress.state.role)),
             ])
         ]
+        if let waiver = progress.waiver {
+            // An exception is shown with its reason wherever the state is (docs/status.md).
+            let note = TerminalSafeText.sanitize(TeamWording.for(language).waiverNote(waiver))
+            let style = Theme.state(progress.state.role)
+            header += MarkdownLayout.layout(note, width: width).map { line in
+                var styled = StyledLine("")
+                for span in line.spans { styled.append(span.text, style: style) }
+                return styled
+            }
+        }
         header += MarkdownLayout.layout(module.summary.text(in: language), width: width)
         header.append(.empty)
         header.append(StyledLine(text(.objectives), style: Theme.title.with(role: .normal)))

@@ -103,7 +103,14 @@ public struct PathScreen: ScreenModel {
             line.append("🔒 \(text(.locked)): \(text(.requires)) \(names.joined(separator: ", "))", style: Theme.muted)
         } else {
             var words = text(progress.state.phrase)
-            if progress.state == .inProgress || progress.state == .notStarted {
+            if progress.state == .waived {
+                // Why it counts, in short; the whole waiver is on the module screen and under w.
+                let reason = TerminalSafeText.sanitize(progress.waiver?.reason ?? "")
+                words += ": \(reason)"
+                if let until = progress.waiver?.until {
+                    words += " · \(text(.validUntil)) \(TeamWording.for(context.language).format(until))"
+                }
+            } else if progress.state == .inProgress || progress.state == .notStarted {
                 words += " · \(progress.lessonsCompleted.count)/\(module.lessons.count) \(text(.lessonsDone))"
             } else if let until = progress.validUntil {
                 words += " · \(text(.validUntil)) \(TeamWording.for(context.language).format(until))"

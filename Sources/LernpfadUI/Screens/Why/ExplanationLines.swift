@@ -107,6 +107,12 @@ enum ExplanationLines {
                 module.currentVersion.map { "\($0)" } ?? "?")
         case .moduleNotLoaded: return text(.ruleModuleNotLoaded)
         case .firstCompletionDeadlinePassed: return text(.ruleFirstCompletionDeadlinePassed, day(module.due))
+        case .waiverInForce:
+            let note = module.waiver.map { TeamWording.for(text.language).waiverNote($0) } ?? ""
+            return text(.ruleWaiverInForce, TerminalSafeText.sanitize(note))
+        case .waiverEnded:
+            return text(
+                .ruleWaiverEnded, day(module.due), TerminalSafeText.sanitize(module.waiver?.reason ?? ""))
         }
     }
 
@@ -115,7 +121,7 @@ enum ExplanationLines {
     ) -> String {
         let validity = text.duration(path.validity)
         switch milestone.state {
-        case .notStarted, .inProgress: return text(.ruleMilestoneNotAttested)
+        case .notStarted, .inProgress, .waived: return text(.ruleMilestoneNotAttested)
         case .completed, .updateAvailable:
             return text(.ruleMilestoneValid, day(milestone.attestedAt), validity, day(milestone.due))
         case .dueSoon: return text(.ruleMilestoneDueSoon, day(milestone.attestedAt), day(milestone.due))
