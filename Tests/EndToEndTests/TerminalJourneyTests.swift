@@ -152,8 +152,10 @@ struct TerminalJourneyTests {
             environment: ["LERNPFAD_DATA": scratch.path, "LANG": "C", "LC_ALL": "C"])
         try tui.waitFor("Fenster zu klein")
         try tui.resize(width: 80, height: 24)
+        // The C locale cannot show UTF-8: the screen is ASCII (umlauts lose their dots, glyphs take their ASCII
+        // forms), and lines come from the terminal's own line set, never as "qqqq".
         let screen = try tui.waitUntil("home with the learner's name") {
-            $0.contains("Mitarbeitende") && $0.contains("Cem Öztürk")
+            $0.contains("Mitarbeitende") && $0.contains("Cem Ozturk")
         }
         #expect(!screen.contains("qqqq"))
         try tui.send("C-c")
