@@ -185,6 +185,7 @@ public struct InvariantChecker: Sendable {
         }
         if !model.isFinished {
             if let problem = stopsAndGoesHome(model, now: now) { return problem }
+            if let problem = onboardingProblem(runner, now: now) { return problem }
         }
         if checkDisk, runner.unsaved.isEmpty, runner.saves, let record = model.record {
             guard let saved = try? runner.store.read(record.learner.id) else {
@@ -214,6 +215,29 @@ public struct InvariantChecker: Sendable {
             _ = back.update(AppEvent(.key(asks ? .enter : .escape), now: now, seed: 0))
         }
         if back.stack.count != 1 || back.activeOverlay != nil { return "Esc does not lead home within the stack depth" }
+        return nil
+    }
+
+    /// Onboarding writes no learner file before its last step, and Esc leads back through its steps to the first
+    /// one (or to the picker it came from) with the name as typed.
+    static func onboardingProblem(_ runner: AppRunner, now: Date) -> String? {
+        let model = runner.model
+        guard let onboarding = model.screen as? OnboardingScreen, model.activeOverlay == nil, !model.isTooSmall
+        else { return nil }
+        if runner.saves, !Set(runner.store.learnerIDs()).isSubset(of: onboarding.takenIDs) {
+            return "a learner file exists before onboarding's last step"
+        }
+        var back = model
+        for _ in 0...OnboardingScreen.Step.allCases.count + 1 {
+            guard let current = back.screen as? OnboardingScreen, current.step != .language else { break }
+            _ = back.update(AppEvent(.key(.escape), now: now, seed: 0))
+        }
+        guard let first = back.screen as? OnboardingScreen else {
+            if back.screen is PickerScreen { return nil }
+            return "Esc leads from onboarding to neither its first step nor the picker"
+        }
+        if first.step != .language { return "Esc does not lead back to onboarding's first step" }
+        if first.name != onboarding.name { return "going back through onboarding lost the name" }
         return nil
     }
 

@@ -6,8 +6,11 @@ import Testing
 struct TerminalJourneyTests {
     @Test func firstStartReadResizeQuizQuitAndResume() throws {
         let scratch = Scratch()
-        let environment = ["LERNPFAD_DATA": scratch.path, "USER": "anna"]
+        // A German locale for messages: onboarding starts with German chosen.
+        let environment = ["LERNPFAD_DATA": scratch.path, "USER": "anna", "LC_MESSAGES": "de_DE.UTF-8"]
         let tui = try Tmux([], environment: environment)
+        try tui.waitFor("› Deutsch")
+        try tui.send("Enter")
         try tui.waitFor("Wie heißen Sie?")
         try tui.type("Anna Müller")
         try tui.send("Enter")
@@ -16,7 +19,7 @@ struct TerminalJourneyTests {
         try tui.send("Enter")
         try tui.waitFor("Welche Rollen")
         try tui.send("Space", "Enter")
-        try tui.waitFor("Sprache")
+        try tui.waitFor("anna▏")
         try tui.send("Enter")
         try tui.waitFor("Als Nächstes: KI-Grundlagen – Was ist KI?")
 

@@ -191,7 +191,7 @@ struct AppBehaviourTests {
             catalog: UIFixture.catalog, newLearnerID: "ben", language: nil, width: 80, height: 24, now: UIFixture.now)
         var pure = model
         var commands: [AppCommand] = []
-        for key in try! Key.parseSequence("Ben Müller<enter>Vertrieb<enter> j <enter><enter>").get() {
+        for key in try! Key.parseSequence("<enter>Ben Müller<enter>Vertrieb<enter> j <enter><enter>").get() {
             commands += pure.update(AppEvent(.key(key), now: UIFixture.now, seed: 1))
         }
         let profile = LearnerProfile(
@@ -199,7 +199,8 @@ struct AppBehaviourTests {
         #expect(commands == [.createLearner(profile)])
         #expect(pure.record == nil, "no learner before the file exists")
         #expect(pure.screen is OnboardingScreen)
-        let runner = UIFixture.run("Ben Müller<enter>Vertrieb<enter> j <enter><enter>", on: UIFixture.runner(model))
+        let runner = UIFixture.run(
+            "<enter>Ben Müller<enter>Vertrieb<enter> j <enter><enter>", on: UIFixture.runner(model))
         #expect(runner.model.record?.learner == profile)
         #expect(runner.model.screen is HomeScreen, "onboarding did not lead home")
     }
@@ -214,7 +215,7 @@ struct AppBehaviourTests {
                 catalog: catalog, newLearnerID: "neu", language: .german, width: 80, height: 24, now: UIFixture.now),
             catalog: catalog)
         #expect(first.render().plainText.contains("Schulung, keine Rechtsberatung."))
-        let named = UIFixture.run("Ida<enter>", on: first)
+        let named = UIFixture.run("<enter>", on: first)
         #expect(!named.render().plainText.contains("Rechtsberatung"), "shown once, not on every step")
         let help = UIFixture.run("L?", on: UIFixture.runner(record: UIFixture.record(), catalog: catalog))
         #expect(help.render().plainText.contains("Training, not legal advice."))

@@ -11,7 +11,7 @@ struct LocalizationTests {
     static let english = Localizer(.english)
 
     /// Phrases that read the same in both languages.
-    static let same: Set<String> = ["lernpfad", "Team", "1–9 a–h", "Start"]
+    static let same: Set<String> = ["lernpfad", "Team", "1–9 a–h", "Start", "Name"]
 
     static func placeholders(_ text: String) -> Set<String> {
         Set(text.matches(of: /\{[0-9]\}/).map { String($0.output) })

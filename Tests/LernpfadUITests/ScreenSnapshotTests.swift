@@ -1,5 +1,6 @@
 import Foundation
 import LernpfadCore
+import LernpfadSession
 import Testing
 
 @testable import LernpfadUI
@@ -39,14 +40,53 @@ struct ScreenSnapshotTests {
         assertSnapshot(lines, named: "\(name)-40x12")
     }
 
-    @Test func onboardingScreens() {
-        let start = UIFixture.runner(
-            AppModel(
-                catalog: UIFixture.catalog, newLearnerID: "anna", language: .german, width: 80, height: 24,
-                now: UIFixture.now))
-        assertSnapshot(start.render().lines, named: "onboarding-name-80x24")
-        let roles = UIFixture.run("Anna<enter>Vertrieb<enter> ", on: start)
-        assertSnapshot(roles.render().lines, named: "onboarding-roles-80x24")
+    /// The steps of a first start on the shipped course, and the home it ends at: docs/tui.md shows these files.
+    static let onboardingSteps: [(name: String, keys: String)] = [
+        ("onboarding-1-language", ""),
+        ("onboarding-2-name", "<enter>Anna Beispiel<enter>Market"),
+        ("onboarding-3-roles", "<enter>Anna Beispiel<enter>Marketing<enter> j "),
+        ("onboarding-4-summary", "<enter>Anna Beispiel<enter>Marketing<enter> j <enter>"),
+        ("home-after-onboarding", "<enter>Anna Beispiel<enter>Marketing<enter> j <enter><enter>"),
+    ]
+
+    /// A first start for "anna" on the shipped course, German, in a window of `width`x`height`.
+    static func shippedFirstStart(width: Int, height: Int) -> AppRunner {
+        let catalog = ExplorerCourse.catalog(ExplorerCourse.shippedFolder)
+        let store = LearnerStore(dataFolder: "/nonexistent")
+        var runner = AppRunner(
+            model: AppModel(
+                catalog: catalog, newLearnerID: "anna", language: .german, width: width, height: height,
+                now: UIFixture.now),
+            store: store, loader: ResourceLoader(catalog: catalog, store: store), saves: false, makeSeed: { 42 })
+        runner.handle(.resize(width: width, height: height), now: UIFixture.now)
+        return runner
+    }
+
+    @Test(arguments: onboardingSteps.map(\.name))
+    func onboardingOnTheShippedCourse(_ name: String) {
+        let keys = Self.onboardingSteps.first { $0.name == name }!.keys
+        for (width, height) in [(80, 24), (40, 12)] {
+            let lines = UIFixture.run(keys, on: Self.shippedFirstStart(width: width, height: height)).render().lines
+            #expect(lines.count == height && lines.allSatisfy { DisplayWidth.of($0) == width })
+            assertSnapshot(lines, named: "\(name)-\(width)x\(height)")
+        }
+    }
+
+    /// docs/tui.md shows Home and onboarding at 80x24 as these tests render them, so the page stays true.
+    @Test func theDocsShowTheSnapshotsAsRendered() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let docs = try String(contentsOf: root.appendingPathComponent("docs/tui.md"), encoding: .utf8)
+        func trimmed(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        }
+        let page = trimmed(docs)
+        for name in Self.onboardingSteps.map(\.name) {
+            let file = root.appendingPathComponent("Tests/LernpfadUITests/Snapshots/\(name)-80x24.txt")
+            let snapshot = trimmed(try String(contentsOf: file, encoding: .utf8))
+            #expect(page.contains("```\n" + snapshot + "```"), "docs/tui.md does not show \(name)-80x24 as rendered")
+        }
     }
 
     @Test func tooSmallWindowShowsANoticeNotACrash() {

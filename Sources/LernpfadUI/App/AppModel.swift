@@ -51,22 +51,31 @@ public struct AppModel: Sendable {
         self.now = now
     }
 
-    /// A model for a first start: the enrolment questions for `learnerID`.
-    public init(catalog: Catalog, newLearnerID: String, language: LanguageCode?, width: Int, height: Int, now: Date) {
+    /// A model for a first start: the enrolment questions, offering `newLearnerID` (fixed when
+    /// `learnerIDIsFixed`, e.g. given by `--learner`), in `language` when the course has it.
+    public init(
+        catalog: Catalog, newLearnerID: String, learnerIDIsFixed: Bool = false, language: LanguageCode?, width: Int,
+        height: Int, now: Date
+    ) {
         self.catalog = catalog
-        let chosen = language.flatMap { catalog.course.languages.contains($0) ? $0 : nil }
-        self.language = chosen ?? catalog.course.defaultLanguage
-        navigator = Navigator(root: OnboardingScreen(learnerID: newLearnerID, language: self.language))
+        self.language = Self.language(language, catalog: catalog)
+        navigator = Navigator(
+            root: OnboardingScreen(
+                learnerID: newLearnerID, language: self.language, learnerIDIsFixed: learnerIDIsFixed))
         self.width = width
         self.height = height
         self.now = now
     }
 
-    /// A model for choosing among several learners.
-    public init(catalog: Catalog, learners: [LearnerProfile], width: Int, height: Int, now: Date) {
+    /// A model for choosing among several learners, in `language` when the course has it; "new learner" offers
+    /// `newLearnerID`.
+    public init(
+        catalog: Catalog, learners: [LearnerProfile], newLearnerID: String = "", language: LanguageCode? = nil,
+        width: Int, height: Int, now: Date
+    ) {
         self.catalog = catalog
-        language = catalog.course.defaultLanguage
-        navigator = Navigator(root: PickerScreen(learners: learners))
+        self.language = Self.language(language, catalog: catalog)
+        navigator = Navigator(root: PickerScreen(learners: learners, newLearnerID: newLearnerID))
         self.width = width
         self.height = height
         self.now = now
@@ -303,6 +312,11 @@ public struct AppModel: Sendable {
         let selecting = mouseCaptured ? [(keys: context.text(.keyShiftDrag), help: context.text(.helpSelectText))] : []
         return navigator.top.helpEntries(context) + selecting
             + global.map { (keys: $0.label(context.text), help: context.text($0.help)) }
+    }
+
+    /// `wanted` when the course has it, else the course's default.
+    private static func language(_ wanted: LanguageCode?, catalog: Catalog) -> LanguageCode {
+        wanted.flatMap { catalog.course.languages.contains($0) ? $0 : nil } ?? catalog.course.defaultLanguage
     }
 
     private static func language(of record: LearnerRecord, catalog: Catalog) -> LanguageCode {

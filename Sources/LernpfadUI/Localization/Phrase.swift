@@ -37,6 +37,12 @@ public enum Phrase: CaseIterable, Sendable {
     case quizFacts, quizFactsOneQuestion, missedInQuiz, reReadLesson, missedComeBack, passedLessonsStillNeeded
     case nextReviewOn, reviewComesBackThisRound, leaveQuizQuestion, leaveQuizKeys, helpLeaveQuiz, helpLeaveQuizConfirm
     case helpStayInQuiz, verbLeave, verbStay
+    case stepOf, stepLanguage, stepNameAndTeam, stepRoles, stepSummary, onboardingWayOutFirst, onboardingWayOut
+    case onboardingWayOutTyping, helpBackStep, helpChooseLanguage, helpStartLearning, verbStart, courseIsFallback
+    case courseTakesAbout, courseTakesBetween, durationMinutes, durationHours, durationHoursMinutes, moduleCount
+    case moduleCountOne, modulesAbout, yourPathTakes, stopAnyTime, nameAndTeamShown, labelName, labelTeam
+    case labelRoles, labelLanguage, labelLearnerID, askLearnerID, learnerIDRules, startLearning, learnerIDEmpty
+    case learnerIDInvalid, learnerIDTaken, learnerIDCharacter, newLearner
     case waived, ruleWaiverInForce, ruleWaiverEnded
     case keyShiftDrag, helpSelectText, readQuestionOf, readAnswer, readAnswerHint, readAnswerInvalid
     case readLessonMarked, readLessonNotCounted, readQuizHint, readQuestionsMissed, readNoLearner
@@ -158,8 +164,10 @@ public struct Localizer: Sendable {
         case .welcome: return ("Willkommen bei lernpfad", "Welcome to lernpfad")
         case .askName: return ("Wie heißen Sie?", "What is your name?")
         case .askTeam: return ("In welchem Team arbeiten Sie? (optional)", "Which team do you work in? (optional)")
-        case .askRoles: return ("Welche Rollen haben Sie?", "Which roles do you have?")
-        case .askLanguage: return ("In welcher Sprache lernen Sie?", "Which language do you learn in?")
+        case .askRoles:
+            return ("Welche Rollen haben Sie? (mehrere möglich)", "Which roles do you have? (you may pick several)")
+        case .askLanguage:
+            return ("In welcher Sprache möchten Sie lernen?", "Which language would you like to learn in?")
         case .confirm: return ("⏎ bestätigen", "⏎ confirm")
         case .enterToContinue: return ("⏎ weiter", "⏎ continue")
         case .spaceToToggle: return ("Leertaste wählt, ⏎ weiter", "space selects, ⏎ continues")
@@ -260,7 +268,8 @@ public struct Localizer: Sendable {
         case .verbClose: return ("schließen", "close")
         case .loading: return ("Wird geladen …", "Loading …")
         case .notSaved: return ("Nicht gespeichert, wird wieder versucht", "Not saved, will retry")
-        case .nameRequired: return ("Bitte einen Namen eingeben", "Please enter a name")
+        case .nameRequired:
+            return ("Der Name fehlt: bitte tippen Sie Ihren Namen.", "The name is missing: please type your name.")
         case .sortUrgency: return ("↓ dringend", "↓ urgent")
         case .sortActivity: return ("↓ zuletzt aktiv", "↓ last active")
         case .backHome: return ("Zurück zum Start", "Back to home")
@@ -425,6 +434,96 @@ public struct Localizer: Sendable {
         case .helpStayInQuiz: return ("Weiter im Wissenscheck", "continue the knowledge check")
         case .verbLeave: return ("verlassen", "leave")
         case .verbStay: return ("weiter", "continue")
+        case .stepOf: return ("Schritt {1}/{2} · {3}", "Step {1}/{2} · {3}")
+        case .stepLanguage: return ("Sprache", "Language")
+        case .stepNameAndTeam: return ("Name und Team", "Name and team")
+        case .stepRoles: return ("Rollen", "Roles")
+        case .stepSummary: return ("Überblick", "Summary")
+        case .onboardingWayOutFirst:
+            return (
+                "q oder Strg-C beendet. Gespeichert wird erst im letzten Schritt.",
+                "q or Ctrl-C quits. Nothing is saved before the last step."
+            )
+        case .onboardingWayOut:
+            return (
+                "Esc/⌫: zurück, Eingaben bleiben · q/Strg-C: beenden, ohne zu speichern",
+                "Esc/⌫: back, keeping your entries · q/Ctrl-C: quit without saving"
+            )
+        case .onboardingWayOutTyping:
+            return (
+                "Esc: zurück, Eingaben bleiben · Strg-C: beenden, ohne zu speichern",
+                "Esc: back, keeping your entries · Ctrl-C: quit without saving"
+            )
+        case .helpBackStep:
+            return (
+                "zurück zum vorigen Schritt, Eingaben bleiben", "back to the previous step, keeping what you entered"
+            )
+        case .helpChooseLanguage: return ("Sprache wählen", "choose the language")
+        case .helpStartLearning: return ("lernende Person anlegen und loslegen", "create the learner and start")
+        case .verbStart: return ("loslegen", "start")
+        case .courseIsFallback:
+            return (
+                "{1}: ein Kurs in Modulen, mit einem Lernpfad je Rolle.",
+                "{1}: a course in modules, with a learning path for each role."
+            )
+        case .courseTakesAbout:
+            return (
+                "Er dauert etwa {1}; Sie können jederzeit unterbrechen und später weitermachen.",
+                "It takes about {1}; you can stop at any time and carry on later."
+            )
+        case .courseTakesBetween:
+            return (
+                "Je nach Rolle dauert er etwa {1} bis {2}; Sie können jederzeit unterbrechen und später weitermachen.",
+                "Depending on your role it takes about {1} to {2}; you can stop at any time and carry on later."
+            )
+        case .durationMinutes: return ("{1} Min.", "{1} min")
+        case .durationHours: return ("{1} Std.", "{1} h")
+        case .durationHoursMinutes: return ("{1} Std. {2} Min.", "{1} h {2} min")
+        case .moduleCount: return ("{1} Module", "{1} modules")
+        case .moduleCountOne: return ("1 Modul", "1 module")
+        case .modulesAbout: return ("{1} · etwa {2}", "{1} · about {2}")
+        case .yourPathTakes: return ("Ihr Lernpfad: {1}", "Your path: {1}")
+        case .stopAnyTime:
+            return (
+                "Sie können jederzeit aufhören; lernpfad merkt sich, wo Sie waren.",
+                "You can stop at any time; lernpfad remembers where you were."
+            )
+        case .nameAndTeamShown:
+            return (
+                "Name und Team sieht auch, wer im Team den Lernstand begleitet (die KI-Botschafter:in).",
+                "Your name and team are also seen by whoever follows the team's progress (the AI ambassador)."
+            )
+        case .labelName: return ("Name", "Name")
+        case .labelTeam: return ("Team", "Team")
+        case .labelRoles: return ("Rollen", "Roles")
+        case .labelLanguage: return ("Sprache", "Language")
+        case .labelLearnerID: return ("Kennung", "Learner id")
+        case .askLearnerID:
+            return ("Ihre Kennung (der Name Ihrer Lerndatei):", "Your learner id (the name of your progress file):")
+        case .learnerIDRules:
+            return (
+                "Ein Vorschlag zum Ändern; erlaubt sind a–z, 0–9, Punkt, Unterstrich und Bindestrich.",
+                "A suggestion you may change; a–z, 0–9, dot, underscore and hyphen are allowed."
+            )
+        case .startLearning: return ("⏎ Los geht's: legt Ihre Lerndatei an", "⏎ Start: creates your progress file")
+        case .learnerIDEmpty:
+            return ("Die Kennung fehlt: bitte eine eingeben.", "The learner id is missing: please enter one.")
+        case .learnerIDInvalid:
+            return (
+                "Eine Kennung beginnt nicht mit einem Punkt und enthält nicht „.json“.",
+                "A learner id does not start with a dot and does not contain \".json\"."
+            )
+        case .learnerIDTaken:
+            return (
+                "Die Kennung {1} ist schon vergeben: bitte eine andere wählen.",
+                "The learner id {1} is taken: please choose another one."
+            )
+        case .learnerIDCharacter:
+            return (
+                "„{1}“ geht nicht in einer Kennung: nur a–z, 0–9, Punkt, Unterstrich, Bindestrich.",
+                "\"{1}\" cannot be part of a learner id: only a–z, 0–9, dot, underscore, hyphen."
+            )
+        case .newLearner: return ("+ Neue lernende Person", "+ New learner")
         case .waived: return ("erlassen", "waived")
         case .ruleWaiverInForce: return ("Zählt als abgedeckt, {1}.", "Counts as covered, {1}.")
         case .ruleWaiverEnded:
