@@ -111,7 +111,7 @@ def print_pages(page: pathlib.Path) -> list[pathlib.Path]:
 def blank(png: pathlib.Path) -> bool:
     """True when a page is (nearly) all white."""
     image = Image.open(png).convert("L")
-    dark = sum(1 for value in image.getdata() if value < 200)
+    dark = sum(image.histogram()[:200])
     return dark < 200
 
 
@@ -143,7 +143,8 @@ def main() -> int:
               f"{name}: the page loads something from outside")
         check(not re.search(r"<script(?! type=\"application/json\")", text), f"{name}: the page has a script")
         if hostile:
-            check("<img" not in text and "&lt;img src=x" in text, f"{name}: the hostile name is not escaped")
+            # Eve has no measures yet, so her team (in the coverage table) is what the dossier shows of her.
+            check("<b>red" not in text and "&lt;b&gt;red&lt;/b&gt;" in text, f"{name}: the hostile team is not escaped")
             check("\u202e" not in text, f"{name}: a bidi override reached the page")
         found = measure(page)
         check("error" not in found, f"{name}: {found.get('error')}")
