@@ -101,8 +101,8 @@ struct DossierCommandTests {
         let json = try Binary.run(
             ["dossier", "--format", "json", "--output", scratch.path + "/d.json"] + Self.base(scratch))
         #expect(json.status == 0 && json.stdout.isEmpty, "\(json.stderr)")
-        let dossier = try #require(
-            try JSONSerialization.jsonObject(with: try #require(scratch.read("d.json"))) as? [String: Any])
+        let bytes = try #require(scratch.read("d.json"))
+        let dossier = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
         #expect((dossier["organisation"] as? [String: Any])?["name"] as? String == "Beispiel GmbH")
         let coverage = try #require(dossier["coverage"] as? [[String: Any]])
         let staff = try #require(coverage.first { $0["role"] as? String == "staff" })
