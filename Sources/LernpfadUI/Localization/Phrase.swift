@@ -529,7 +529,8 @@ public struct Localizer: Sendable {
         case .ruleWaiverEnded:
             return (
                 "Erlassen bis {1} ({2}); seitdem wieder fällig: das Modul abschließen.",
-                "Waived until {1} ({2}); due again since: complete the module.")
+                "Waived until {1} ({2}); due again since: complete the module."
+            )
         }
     }
 }
