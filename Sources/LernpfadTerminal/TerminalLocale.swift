@@ -23,9 +23,38 @@ enum TerminalLocale {
     /// - Returns: Whether the user's character type is UTF-8 (else their terminal expects another encoding).
     @discardableResult
     static func adoptUserLocale() -> Bool {
-        setlocale(LC_ALL, "")
+        // setlocale(LC_ALL, "") fails as a whole when one category names a locale this machine lacks (say
+        // LC_MESSAGES=de_DE.UTF-8 with only C.UTF-8 installed), and leaves everything in "C". The character
+        // type is what the terminal's encoding depends on, so it is adopted on its own as well.
+        if setlocale(LC_ALL, "") == nil { setlocale(LC_CTYPE, "") }
         setlocale(LC_NUMERIC, "C")
-        return characterTypeIsUTF8
+        if characterTypeIsUTF8 { return true }
+        // A UTF-8 locale that is named but not installed still says the terminal speaks UTF-8.
+        guard namesUTF8(requestedCharacterType()) else { return false }
+        return switchToUTF8()
+    }
+
+    /// The locale name the environment asks for the character type: `LC_ALL`, else `LC_CTYPE`, else `LANG`.
+    static func requestedCharacterType(_ environment: [String: String] = currentEnvironment()) -> String {
+        for key in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = environment[key], !value.isEmpty { return value }
+        }
+        return ""
+    }
+
+    /// Whether a locale name such as `de_DE.UTF-8` or `en_GB.utf8@euro` names the UTF-8 codeset.
+    static func namesUTF8(_ locale: String) -> Bool {
+        guard let dot = locale.firstIndex(of: ".") else { return false }
+        let codeset = locale[locale.index(after: dot)...].prefix { $0 != "@" }.uppercased()
+        return codeset == "UTF-8" || codeset == "UTF8"
+    }
+
+    private static func currentEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        for key in ["LC_ALL", "LC_CTYPE", "LANG"] {
+            if let value = getenv(key) { result[key] = String(cString: value) }
+        }
+        return result
     }
 
     /// Switches the character type to a UTF-8 locale if it is not one; returns whether it is UTF-8 afterwards.
