@@ -107,27 +107,25 @@ public struct LearnerProfile: Hashable, Sendable, Codable {
 
     /// The learner's mail address, for `lernpfad due --format mail`; optional.
     ///
-    /// Kept as the member `email` among the profile's other members, so that every reader of the file (the
-    /// decoder and the fast reader alike) sees it, and files without it stay as they are.
-    public var email: String? {
-        get {
-            guard case .string(let address)? = extra["email"] else { return nil }
-            return address
-        }
-        set { extra["email"] = newValue.map(JSONValue.string) }
-    }
+    /// One of the profile's own members (`CodingKeys.email`), so that the decoder and the fast reader read it into
+    /// this property alike, and files without it stay as they are.
+    public var email: String?
 
     /// Makes a profile.
-    public init(id: String, name: String, team: String? = nil, roles: [String], language: LanguageCode? = nil) {
+    public init(
+        id: String, name: String, team: String? = nil, roles: [String], language: LanguageCode? = nil,
+        email: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.team = team
         self.roles = roles
         self.language = language
+        self.email = email
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, team, roles, language
+        case id, name, team, roles, language, email
     }
 
     /// Reads a profile, keeping members it does not know in `extra`.
@@ -138,6 +136,7 @@ public struct LearnerProfile: Hashable, Sendable, Codable {
         team = try container.decodeIfPresent(String.self, forKey: .team)
         roles = try container.decode([String].self, forKey: .roles)
         language = try container.decodeIfPresent(LanguageCode.self, forKey: .language)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
         extra = try decoder.unknownMembers(known: Set(CodingKeys.allCases.map(\.rawValue)))
     }
 
@@ -149,6 +148,7 @@ public struct LearnerProfile: Hashable, Sendable, Codable {
         try container.encodeIfPresent(team, forKey: .team)
         try container.encode(roles, forKey: .roles)
         try container.encodeIfPresent(language, forKey: .language)
+        try container.encodeIfPresent(email, forKey: .email)
         try encoder.encodeUnknown(extra)
     }
 }

@@ -87,6 +87,7 @@ enum LearnerFileReader {
         var team: String?
         var roles: [String]?
         var language: LanguageCode?
+        var email: String?
         var extra: [String: JSONValue] = [:]
         try reader.readObject { reader, key throws(Refusal) in
             switch key {
@@ -95,11 +96,13 @@ enum LearnerFileReader {
             case "team": team = try optionalString(&reader)
             case "roles": roles = try strings(&reader)
             case "language": language = try optionalString(&reader).map(LanguageCode.init(rawValue:))
+            case "email": email = try optionalString(&reader)
             default: extra[key] = try unknown(key, of: LearnerProfile.CodingKeys.self, &reader)
             }
         }
         guard let id, let name, let roles else { throw Refusal(offset: 0) }
-        var profile = LearnerProfile(id: id, name: name, team: team, roles: roles, language: language)
+        var profile = LearnerProfile(
+            id: id, name: name, team: team, roles: roles, language: language, email: email)
         profile.extra = extra
         return profile
     }
