@@ -55,6 +55,13 @@ public struct ModuleScreen: ScreenModel {
             dueSoon: validity?.dueSoon ?? LearningPath.defaultDueSoon, events: context.events, now: context.now)
     }
 
+    /// The waiver one of the learner's paths holds for the module, if any.
+    static func heldWaiver(_ context: ScreenContext, _ module: Module) -> Waiver? {
+        guard let record = context.record else { return nil }
+        return ProgressEngine.paths(for: record, catalog: context.catalog, now: context.now)
+            .flatMap(\.modules).first { $0.module == module.id && $0.waiver != nil }?.waiver
+    }
+
     static func content(_ context: ScreenContext, id: String, width totalWidth: Int) -> ListContent {
         let text = context.text
         let language = context.language
@@ -68,8 +75,10 @@ public struct ModuleScreen: ScreenModel {
                 (text(progress.state.phrase), Theme.state(progress.state.role)),
             ])
         ]
-        if let waiver = progress.waiver {
-            // An exception is shown with its reason wherever the state is (docs/status.md).
+        // An exception is shown with its reason wherever the state is (docs/status.md). A path waiver covers the
+        // module in that path only: where another path still needs it, the state is that path's, and the waiver
+        // is shown with it all the same.
+        if let waiver = progress.waiver ?? heldWaiver(context, module) {
             let note = TerminalSafeText.sanitize(TeamWording.for(language).waiverNote(waiver))
             let style = Theme.state(progress.state.role)
             header += MarkdownLayout.layout(note, width: width).map { line in
