@@ -42,7 +42,7 @@ struct TeamFilterCommandTests {
         #expect(
             lines.first
                 == "learner,name,team,role,module,module_title,state,version,completed_at,score_percent,valid_until,"
-                + "due,days_overdue")
+                + "due,days_overdue,waiver")
         let perPath = try Binary.run(["team", "--format", "csv"] + data)
         #expect(lines.count > perPath.stdout.split(separator: "\r\n").count, "a row per module, not per path")
         let unknown = try Binary.run(["team", "--format", "html", "--language", "fr"] + data)

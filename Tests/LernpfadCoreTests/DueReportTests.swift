@@ -48,7 +48,9 @@ struct DueReportTests {
         #expect(
             report.text.contains("! basics                   overdue · overdue for 20 days (since 2026-11-01)"),
             "\(report.text)")
-        #expect(report.text.contains("· not started · due in 10 days (2026-12-01)"), "\(report.text)")
+        #expect(
+            report.text.contains("\n  · basics                   not started · due in 10 days (2026-12-01)"),
+            "\(report.text)")
         let wider = DueReport(records: records, catalog: catalog, now: Self.now, within: ISODuration(months: 4))
         #expect(wider.learners.map(\.id) == ["al", "bea", "cy"])
         let none = DueReport(
