@@ -62,7 +62,13 @@ struct DossierCommand: ParsableCommand {
 enum DocumentLanguage {
     /// The chosen language, or the course's default when none was given.
     static func choose(_ language: String?, catalog: Catalog) throws -> LanguageCode {
-        guard let language else { return catalog.course.defaultLanguage }
+        try validated(language, catalog: catalog) ?? catalog.course.defaultLanguage
+    }
+
+    /// The given language if the content has it (nil when none was given); else a usage error naming the
+    /// languages there are. Every command's `--language` goes through here.
+    static func validated(_ language: String?, catalog: Catalog) throws -> LanguageCode? {
+        guard let language else { return nil }
         let code = LanguageCode(rawValue: language)
         guard catalog.course.languages.contains(code) else {
             throw UsageFailure(

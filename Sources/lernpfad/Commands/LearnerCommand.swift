@@ -39,15 +39,8 @@ struct LearnerCommand: ParsableCommand {
             for role in roleList where catalog.path(role) == nil {
                 throw UsageFailure("unknown role '\(role)'; the content has: \(catalog.roles.joined(separator: ", "))")
             }
-            var chosenLanguage: LanguageCode?
-            if let language {
-                chosenLanguage = LanguageCode(rawValue: language)
-                guard catalog.course.languages.contains(LanguageCode(rawValue: language)) else {
-                    throw UsageFailure(
-                        "unknown language '\(language)'; the content has: "
-                            + catalog.course.languages.map(\.rawValue).joined(separator: ", "))
-                }
-            }
+            // The same check as every --language; it also escapes what was typed before printing it.
+            let chosenLanguage = try DocumentLanguage.validated(language, catalog: catalog)
             let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmedName.isEmpty else { throw UsageFailure("--name must not be empty") }
             let profile = LearnerProfile(

@@ -91,15 +91,7 @@ struct Team: ParsableCommand {
         // config.yaml's `team` is the default for --team (docs/config.md, `lernpfad config`).
         let team = try self.team ?? SettingsFile.load(environment: ProcessInfo.processInfo.environment).team
         let catalog = try common.loadCatalog(now: now)
-        var chosenLanguage: LanguageCode?
-        if let language {
-            guard catalog.course.languages.contains(LanguageCode(rawValue: language)) else {
-                throw UsageFailure(
-                    "unknown language '\(Self.printable(language))'; the content has: "
-                        + catalog.course.languages.map(\.rawValue).joined(separator: ", "))
-            }
-            chosenLanguage = LanguageCode(rawValue: language)
-        }
+        let chosenLanguage = try DocumentLanguage.validated(language, catalog: catalog)
         let report: TeamReport
         let knownTeams: Set<String>
         if let lrs {
