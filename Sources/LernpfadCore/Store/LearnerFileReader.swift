@@ -145,7 +145,7 @@ enum LearnerFileReader {
         var role: String?
         var reason: String?
         var until: Date?
-        var previous: String?
+        var previous: ChainHashText?
         var sequence: Int?
         var extra: [String: JSONValue] = [:]
         try reader.readObjectKeys { reader, key throws(Refusal) in
@@ -189,8 +189,9 @@ enum LearnerFileReader {
             case .until: until = try reader.takeNull() ? nil : try date(&reader)
             case .prev:
                 if try reader.takeNull() { return }
-                // Hashes repeat nowhere; still, most are 64 hex digits, which the string reader takes as is.
-                previous = try reader.readString()
+                // Hashes repeat nowhere: a well-formed one is kept as its 32 bytes, without making a string.
+                previous = try reader.readStringBytes { ChainHashText(hexDigits: $0) }
+                if previous == nil { throw Refusal(offset: 0) }
             case .seq: sequence = try reader.takeNull() ? nil : try reader.readInt()
             }
         }
@@ -200,7 +201,7 @@ enum LearnerFileReader {
             question: question, score: score, passed: passed, answers: answers, seed: seed,
             durationSeconds: durationSeconds, milestone: milestone, by: by, note: note, role: role,
             reason: reason, until: until, extra: extra)
-        event.previous = previous
+        event.previousHash = previous
         event.sequence = sequence
         return event
     }
@@ -210,12 +211,15 @@ enum LearnerFileReader {
         var chosen: [String]?
         var correct: Bool?
         var extra: [String: JSONValue] = [:]
-        try reader.readObject { reader, key throws(Refusal) in
-            switch key {
-            case "question": question = try reader.readString()
-            case "chosen": chosen = try strings(&reader)
-            case "correct": correct = try reader.readBool()
-            default: extra[key] = try unknown(key, of: LearnerEvent.Answer.CodingKeys.self, &reader)
+        // Keys as bytes, as for events: a quiz attempt has a dozen answers, and a string per key was a fifth of
+        // reading them.
+        try reader.readObjectKeys { reader, key throws(Refusal) in
+            switch AnswerField.table.field(key) {
+            case .question: question = try reader.readString()
+            case .chosen: chosen = try strings(&reader)
+            case .correct: correct = try reader.readBool()
+            // The table has every coding key (the switch below says so), so this is a member no version knows.
+            case nil: extra[try JSONReader.text(key)] = try reader.readValue()
             }
         }
         guard let question, let chosen, let correct else { throw Refusal(offset: 0) }
@@ -310,6 +314,21 @@ enum EventField: String, CaseIterable {
     fileprivate static let table = KeyTable<Slot>(
         LearnerEvent.CodingKeys.allCases.map { key in
             (key.stringValue, EventField(rawValue: key.stringValue).map(Slot.fast) ?? .foundation)
+        })
+}
+
+/// The members of an answer, by their JSON names: every one of `LearnerEvent.Answer.CodingKeys`, as the
+/// exhaustive switch makes sure, so a member added to answers is never taken for an unknown one.
+private enum AnswerField {
+    case question, chosen, correct
+
+    static let table = KeyTable<AnswerField>(
+        LearnerEvent.Answer.CodingKeys.allCases.map { key in
+            switch key {
+            case .question: (key.stringValue, .question)
+            case .chosen: (key.stringValue, .chosen)
+            case .correct: (key.stringValue, .correct)
+            }
         })
 }
 
