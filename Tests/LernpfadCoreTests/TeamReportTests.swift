@@ -67,6 +67,31 @@ struct TeamReportTests {
         #expect(!report.missedQuestions.contains { $0.question == "q2" })
     }
 
+    @Test func answersToQuestionsTheCatalogNoLongerHasStillCount() throws {
+        let gone = [
+            LearnerEvent.Answer(question: "q-removed", chosen: ["b"], correct: false),
+            LearnerEvent.Answer(question: "q1", chosen: ["b"], correct: false),
+        ]
+        let records = [
+            learner(
+                "dora", team: "x",
+                events: ContentFixture.completion("basics", at: "2026-06-01T10:00:00Z", score: 0.5, answers: gone)),
+            learner(
+                "emil", team: "x",
+                events: ContentFixture.completion(
+                    "retired-module", at: "2026-06-01T10:00:00Z", score: 0.5, answers: gone)),
+        ]
+        let report = TeamReport(records: records, skipped: [], catalog: catalog(), now: date("2026-11-21T12:00:00Z"))
+        let missed = report.missedQuestions.map {
+            "\($0.module)/\($0.question) \($0.wrong)/\($0.answers) \($0.learners)"
+        }
+        #expect(
+            missed.sorted() == [
+                "basics/q-removed 1/1 1", "basics/q1 1/1 1", "retired-module/q-removed 1/1 1",
+                "retired-module/q1 1/1 1",
+            ])
+    }
+
     @Test func roleSummaryFeedsTheChart() throws {
         let report = TeamReport(records: records, skipped: [], catalog: catalog(), now: date("2026-11-21T12:00:00Z"))
         let staff = try #require(report.roles.first)

@@ -203,7 +203,7 @@ public struct Dossier: Codable, Sendable, Hashable {
     /// The learner's row and exceptions.
     public static func contribution(of record: LearnerRecord, catalog: Catalog, now: Date) -> Contribution {
         Contribution(
-            row: TeamReport.contribution(of: record, catalog: catalog, now: now).row,
+            row: TeamReport.row(record, catalog: catalog, now: now),
             exceptions: DossierExceptions.of(record, now: now))
     }
 
@@ -216,7 +216,7 @@ public struct Dossier: Codable, Sendable, Hashable {
         func text(_ localized: LocalizedText) -> String { localized.text(in: language, fallback: fallback) }
         func moduleTitle(_ id: String) -> String { catalog.module(id).map { text($0.title) } ?? id }
         let report = TeamReport(
-            contributions: contributions.map { TeamReport.Contribution(row: $0.row, answers: [:]) }, skipped: skipped,
+            contributions: contributions.map { TeamReport.Contribution(row: $0.row) }, skipped: skipped,
             catalog: catalog, now: now)
         asOf = now
         self.language = language

@@ -127,8 +127,10 @@ public struct TeamReport: Codable, Sendable, Hashable {
     public struct Contribution: Sendable {
         /// The learner's row.
         public var row: LearnerRow
-        /// Answers per question.
-        var answers: [QuestionRef: AnswerCount]
+        /// Answers per question of the catalog, one entry per question, in catalog order.
+        var answers: [QuestionTally] = []
+        /// Answers to questions the catalog does not have (removed since, or from an edited file), by their ids.
+        var otherAnswers: [QuestionRef: AnswerCount] = [:]
         /// The answers of the learner's first attempt per module, for the item analysis.
         var items: [ItemSample] = []
         /// The name's natural sort key, made while the file is read (on all cores) rather than when sorting.
@@ -147,10 +149,21 @@ public struct TeamReport: Codable, Sendable, Hashable {
         var total = 0
     }
 
+    /// One learner's answers to one question of the catalog: the module by its offset in the catalog, the
+    /// question by its position in the quiz, as `ItemSample` has them. Adding these up over ten thousand learners
+    /// is adding numbers at an index, where a dictionary keyed by two strings hashed both for every answer.
+    struct QuestionTally: Sendable {
+        var module: Int
+        var question: Int
+        var wrong: Int
+        var total: Int
+    }
+
     /// The learner's row and answer counts.
     public static func contribution(of record: LearnerRecord, catalog: Catalog, now: Date) -> Contribution {
-        Contribution(
-            row: row(record, catalog: catalog, now: now), answers: countAnswers(record),
+        let (answers, otherAnswers) = countAnswers(record, catalog: catalog)
+        return Contribution(
+            row: row(record, catalog: catalog, now: now), answers: answers, otherAnswers: otherAnswers,
             items: itemSamples(record, catalog: catalog, now: now), nameKey: naturalKey(record.learner.name))
     }
 
@@ -177,26 +190,37 @@ public struct TeamReport: Codable, Sendable, Hashable {
         var nameKeys: [String] = []
         rows.reserveCapacity(contributions.count)
         nameKeys.reserveCapacity(contributions.count)
-        var tally: [QuestionRef: (wrong: Int, answers: Int, learners: Int)] = [:]
         // One flat row of tallies, module after module: `base[module] + question` finds a question's.
-        let choiceCounts = catalog.modules.map { $0.quiz?.questions.map(\.choices.count) ?? [] }
-        let base = choiceCounts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
-        let choicesOf = choiceCounts.flatMap { $0 }
+        let questionsOf = catalog.modules.map { $0.quiz?.questions ?? [] }
+        let base = questionsOf.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) }
+        let choicesOf = questionsOf.flatMap { $0.map(\.choices.count) }
         var items = Array(repeating: ItemTally(), count: choicesOf.count)
+        var tally = Array(repeating: (wrong: 0, answers: 0, learners: 0), count: choicesOf.count)
+        var otherTally: [QuestionRef: (wrong: Int, answers: Int, learners: Int)] = [:]
+        func slot(_ module: Int, _ question: Int) -> Int? {
+            guard module >= 0, module + 1 < base.count, question >= 0, base[module] + question < base[module + 1]
+            else { return nil }
+            return base[module] + question
+        }
         for contribution in contributions where Self.teamMatches(contribution.row.team, team) {
             rows.append(contribution.row)
             nameKeys.append(contribution.nameKey)
             for sample in contribution.items {
-                let (module, question) = (Int(sample.module), Int(sample.question))
-                guard module + 1 < base.count, base[module] + question < base[module + 1] else { continue }
-                items[base[module] + question].add(sample, choices: choicesOf[base[module] + question])
+                guard let index = slot(Int(sample.module), Int(sample.question)) else { continue }
+                items[index].add(sample, choices: choicesOf[index])
             }
-            for (key, count) in contribution.answers {
-                var entry = tally[key] ?? (0, 0, 0)
+            for count in contribution.answers {
+                guard let index = slot(count.module, count.question) else { continue }
+                tally[index].wrong += count.wrong
+                tally[index].answers += count.total
+                tally[index].learners += count.wrong > 0 ? 1 : 0
+            }
+            for (key, count) in contribution.otherAnswers {
+                var entry = otherTally[key] ?? (0, 0, 0)
                 entry.wrong += count.wrong
                 entry.answers += count.total
                 entry.learners += count.wrong > 0 ? 1 : 0
-                tally[key] = entry
+                otherTally[key] = entry
             }
         }
         // Sort keys are made once per row (in the contribution), not once per comparison: lowercasing 10,000
@@ -225,19 +249,32 @@ public struct TeamReport: Codable, Sendable, Hashable {
                 role: path.role, learners: summary.learners, states: summary.states,
                 meanPercent: summary.percentSum / summary.learners)
         }
-        missedQuestions = tally.compactMap { key, value -> MissedQuestion? in
-            guard value.wrong > 0 else { return nil }
-            return MissedQuestion(
-                module: key.module, question: key.question, wrong: value.wrong, answers: value.answers,
-                learners: value.learners)
+        var missed: [MissedQuestion] = []
+        for (module, questions) in questionsOf.enumerated() {
+            for (position, question) in questions.enumerated() where tally[base[module] + position].wrong > 0 {
+                let value = tally[base[module] + position]
+                missed.append(
+                    MissedQuestion(
+                        module: catalog.modules[module].id, question: question.id, wrong: value.wrong,
+                        answers: value.answers, learners: value.learners))
+            }
         }
-        .sorted { ($1.wrong, $0.module, $0.question) < ($0.wrong, $1.module, $1.question) }
-        .prefix(missedLimit).map { $0 }
+        for (key, value) in otherTally where value.wrong > 0 {
+            missed.append(
+                MissedQuestion(
+                    module: key.module, question: key.question, wrong: value.wrong, answers: value.answers,
+                    learners: value.learners))
+        }
+        missedQuestions =
+            missed
+            .sorted { ($1.wrong, $0.module, $0.question) < ($0.wrong, $1.module, $1.question) }
+            .prefix(missedLimit).map { $0 }
         itemAnalysis = Self.itemAnalysis(
             base.dropLast().indices.map { Array(items[base[$0]..<base[$0 + 1]]) }, catalog: catalog)
     }
 
-    private static func row(_ record: LearnerRecord, catalog: Catalog, now: Date) -> LearnerRow {
+    /// The learner's row alone, without the answer counts (the dossier needs no more).
+    static func row(_ record: LearnerRecord, catalog: Catalog, now: Date) -> LearnerRow {
         let progress = ProgressEngine.paths(for: record, catalog: catalog, now: now)
         let paths = progress.map { path in
             pathRow(path, window: catalog.path(path.role)?.dueSoon ?? ISODuration(days: 30), now: now)
@@ -286,25 +323,54 @@ public struct TeamReport: Codable, Sendable, Hashable {
             daysUntilDue: due.flatMap { $0 > now ? -days(from: $0, to: now) : nil })
     }
 
-    private static func countAnswers(_ record: LearnerRecord) -> [QuestionRef: AnswerCount] {
-        var counts: [QuestionRef: AnswerCount] = [:]
-        func add(_ key: QuestionRef, correct: Bool) {
-            counts[key, default: AnswerCount()].total += 1
-            if !correct { counts[key, default: AnswerCount()].wrong += 1 }
+    /// Right and wrong answers per question, from quiz attempts and reviews: those to questions of the catalog by
+    /// their place in it, the others by their ids.
+    private static func countAnswers(_ record: LearnerRecord, catalog: Catalog) -> (
+        [QuestionTally], [QuestionRef: AnswerCount]
+    ) {
+        // Each answer as one number, module and question packed, with its rightness in the lowest bit: sorting
+        // those groups a question's answers together without a dictionary.
+        var packed: [Int] = []
+        var other: [QuestionRef: AnswerCount] = [:]
+        var lastModule: (id: String, offset: Int, lookup: QuizLookup)?
+        func add(module: String, question: String, guess: Int, correct: Bool) {
+            if lastModule?.id != module {
+                lastModule = catalog.moduleOffset(module).flatMap { offset in
+                    catalog.quizLookup(at: offset).map { (module, offset, $0) }
+                }
+            }
+            if let last = lastModule, let position = last.lookup.position(of: question, guess: guess) {
+                packed.append((last.offset << 32 | position << 1) | (correct ? 0 : 1))
+                return
+            }
+            let key = QuestionRef(module: module, question: question)
+            other[key, default: AnswerCount()].total += 1
+            if !correct { other[key, default: AnswerCount()].wrong += 1 }
         }
         for event in record.events {
             switch event.kind {
             case .quizAttempted:
-                guard let module = event.module else { continue }
-                for answer in event.answers ?? [] {
-                    add(QuestionRef(module: module, question: answer.question), correct: answer.correct)
+                guard let module = event.module, let answers = event.answers else { continue }
+                for (position, answer) in answers.enumerated() {
+                    add(module: module, question: answer.question, guess: position, correct: answer.correct)
                 }
             case .questionReviewed:
                 guard let module = event.module, let question = event.question else { continue }
-                add(QuestionRef(module: module, question: question), correct: event.passed == true)
+                add(module: module, question: question, guess: 0, correct: event.passed == true)
             default: continue
             }
         }
-        return counts
+        packed.sort()
+        var tallies: [QuestionTally] = []
+        for answer in packed {
+            let (module, question, wrong) = (answer >> 32, (answer >> 1) & 0x7FFF_FFFF, answer & 1)
+            if let last = tallies.last, last.module == module, last.question == question {
+                tallies[tallies.count - 1].wrong += wrong
+                tallies[tallies.count - 1].total += 1
+            } else {
+                tallies.append(QuestionTally(module: module, question: question, wrong: wrong, total: 1))
+            }
+        }
+        return (tallies, other)
     }
 }
