@@ -29,38 +29,31 @@ struct ChainHashText: Hashable, Sendable {
         case .other(let text): return text
         case .digest(let a, let b, let c, let d):
             return String(unsafeUninitializedCapacity: 64) { buffer in
-                for (word, value) in [a, b, c, d].enumerated() {
+                func write(_ value: UInt64, at word: Int) {
                     for nibble in 0..<16 {
                         let digit = UInt8((value >> (60 - 4 * UInt64(nibble))) & 0xF)
                         let text = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
                         buffer[word * 16 + nibble] = text
                     }
                 }
+                write(a, at: 0)
+                write(b, at: 1)
+                write(c, at: 2)
+                write(d, at: 3)
                 return 64
             }
         }
     }
 
     private static func digest(_ bytes: UnsafeRawBufferPointer) -> Form? {
-        guard bytes.count == 64, let a = word(bytes, 0), let b = word(bytes, 1), let c = word(bytes, 2),
-            let d = word(bytes, 3)
-        else { return nil }
-        return .digest(a, b, c, d)
-    }
-
-    /// The `index`th 16 hex digits as a number, or nil when one is not a lowercase hex digit.
-    private static func word(_ bytes: UnsafeRawBufferPointer, _ index: Int) -> UInt64? {
-        // Bit n of these says whether byte n (0-63, then 64-127) is a digit or a lowercase a-f.
-        let digits: UInt64 = 0x03FF_0000_0000_0000
-        let letters: UInt64 = 0x0000_007E_0000_0000
-        var value: UInt64 = 0
-        var valid = true
-        for offset in (index * 16)..<(index * 16 + 16) {
-            let byte = UInt64(bytes[offset])
-            valid = valid && byte < 128 && ((byte < 64 ? digits : letters) >> (byte & 63)) & 1 == 1
-            // 0-9 are 0x30-0x39 and a-f are 0x61-0x66: the low four bits, plus 9 for a letter.
-            value = value << 4 | ((byte & 0xF) + 9 * (byte >> 6))
+        guard bytes.count == 64 else { return nil }
+        func word(_ index: Int) -> UInt64? {
+            guard let high = HexDigits.value(of: bytes, at: index * 16, uppercase: false),
+                let low = HexDigits.value(of: bytes, at: index * 16 + 8, uppercase: false)
+            else { return nil }
+            return UInt64(high) << 32 | UInt64(low)
         }
-        return valid ? value : nil
+        guard let a = word(0), let b = word(1), let c = word(2), let d = word(3) else { return nil }
+        return .digest(a, b, c, d)
     }
 }

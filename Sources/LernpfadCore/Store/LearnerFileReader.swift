@@ -257,31 +257,25 @@ enum LearnerFileReader {
         return date
     }
 
-    /// A UUID in its canonical 8-4-4-4-12 hex form; `UUID(uuidString:)` goes through `sscanf`, which was a
-    /// tenth of a team report. Any other form is declined, and Foundation then decides.
+    /// A UUID in its canonical 8-4-4-4-12 hex form, in either case; `UUID(uuidString:)` goes through `sscanf`,
+    /// which was a tenth of a team report. Any other form is declined, and Foundation then decides.
     static func uuid(_ bytes: UnsafeRawBufferPointer) -> UUID? {
-        guard bytes.count == 36 else { return nil }
-        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let valid = withUnsafeMutableBytes(of: &value) { target -> Bool in
-            var nibbles = 0
-            for (offset, byte) in bytes.enumerated() {
-                if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                    guard byte == UInt8(ascii: "-") else { return false }
-                    continue
-                }
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-                default: return false
-                }
-                target[nibbles / 2] |= nibbles % 2 == 0 ? digit << 4 : digit
-                nibbles += 1
-            }
-            return true
-        }
-        return valid ? UUID(uuid: value) : nil
+        guard bytes.count == 36, bytes[8] == UInt8(ascii: "-"), bytes[13] == UInt8(ascii: "-"),
+            bytes[18] == UInt8(ascii: "-"), bytes[23] == UInt8(ascii: "-"),
+            let first = HexDigits.value(of: bytes, at: 0, uppercase: true),
+            let second = HexDigits.value16(of: bytes, at: 9, uppercase: true),
+            let third = HexDigits.value16(of: bytes, at: 14, uppercase: true),
+            let fourth = HexDigits.value16(of: bytes, at: 19, uppercase: true),
+            let fifth = HexDigits.value(of: bytes, at: 24, uppercase: true),
+            let sixth = HexDigits.value16(of: bytes, at: 32, uppercase: true)
+        else { return nil }
+        func byte<T: FixedWidthInteger>(_ value: T, _ shift: Int) -> UInt8 { UInt8(truncatingIfNeeded: value >> shift) }
+        return UUID(
+            uuid: (
+                byte(first, 24), byte(first, 16), byte(first, 8), byte(first, 0), byte(second, 8), byte(second, 0),
+                byte(third, 8), byte(third, 0), byte(fourth, 8), byte(fourth, 0), byte(fifth, 24),
+                byte(fifth, 16), byte(fifth, 8), byte(fifth, 0), byte(sixth, 8), byte(sixth, 0)
+            ))
     }
 
     private static func optionalString(_ reader: inout JSONReader) throws(Refusal) -> String? {
@@ -338,16 +332,20 @@ extension LearnerEvent.Kind {
 
 /// Names and what they stand for, looked up by UTF-8 bytes.
 private struct KeyTable<Value: Sendable>: Sendable {
-    private let entries: [(bytes: [UInt8], value: Value)]
+    /// The entries by the length of their name: an event's keys are compared with the two or three names of
+    /// their length, not with all twenty.
+    private let byLength: [[(bytes: [UInt8], value: Value)]]
 
     init(_ names: [(String, Value)]) {
-        entries = names.map { (Array($0.0.utf8), $0.1) }
+        let longest = names.map(\.0.utf8.count).max() ?? 0
+        var byLength = Array(repeating: [(bytes: [UInt8], value: Value)](), count: longest + 1)
+        for (name, value) in names { byLength[name.utf8.count].append((Array(name.utf8), value)) }
+        self.byLength = byLength
     }
 
     func field(_ bytes: UnsafeRawBufferPointer) -> Value? {
-        for entry in entries where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) {
-            return entry.value
-        }
+        guard bytes.count < byLength.count else { return nil }
+        for entry in byLength[bytes.count] where entry.bytes.elementsEqual(bytes) { return entry.value }
         return nil
     }
 }
