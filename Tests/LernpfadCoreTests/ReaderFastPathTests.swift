@@ -47,3 +47,24 @@ struct ReaderFastPathTests {
         #expect(copy != original)
     }
 }
+
+/// The key table finds exactly its names: short ones, ones of 8 to 16 bytes, and longer ones that differ only
+/// in the middle.
+@Suite("Key table")
+struct KeyTableTests {
+    static let names = [
+        "a", "id", "at", "seq", "type", "prev", "module", "lesson", "moduleVersion", "durationSeconds",
+        "exactlysixteen!!", "aaaaaaaa1bbbbbbbb", "aaaaaaaa2bbbbbbbb", "aaaaaaaa12bbbbbbbb",
+    ]
+
+    @Test func everyNameFindsItselfAndNoOtherTextMatches() {
+        let table = KeyTable(Self.names.enumerated().map { ($0.element, $0.offset) })
+        for (offset, name) in Self.names.enumerated() {
+            #expect(Array(name.utf8).withUnsafeBytes { table.field($0) } == offset, "\(name)")
+        }
+        let others = ["", "b", "i", "ida", "prev ", " prev", "Prev", "modul", "moduleversion", "aaaaaaaa3bbbbbbbb"]
+        for other in others + Self.names.map({ $0 + "x" }) + Self.names.map({ "x" + $0 }) {
+            #expect(Array(other.utf8).withUnsafeBytes { table.field($0) } == nil, "\(other)")
+        }
+    }
+}

@@ -18,26 +18,22 @@ public enum ProgressEngine {
     }
 
     /// Events grouped by module in one pass, so that each module reads only its own.
-    static func eventsByModule(_ events: [LearnerEvent]) -> [String: [LearnerEvent]] {
-        var byModule: [String: [LearnerEvent]] = [:]
-        for event in events {
-            if let module = event.module { byModule[module, default: []].append(event) }
-        }
-        return byModule
-    }
+    static func eventsByModule(_ events: [LearnerEvent]) -> EventsByModule { EventsByModule(events) }
 
     private static func path(
-        for path: LearningPath, events: [LearnerEvent], byModule eventsByModule: [String: [LearnerEvent]],
+        for path: LearningPath, events: [LearnerEvent], byModule eventsByModule: EventsByModule,
         catalog: Catalog, now: Date
     ) -> PathProgress {
         let deadline = firstCompletionDeadline(path, events: events, now: now)
         let pathWaiver = events.last { $0.kind == .waived && $0.module == nil && $0.role == path.role && $0.at <= now }
         let modules = path.modules.map { id -> ModuleProgress in
-            guard let module = catalog.module(id) else { return unavailable(id) }
-            let moduleEvents = eventsByModule[id] ?? []
+            guard let offset = catalog.moduleOffset(id) else { return unavailable(id) }
+            let moduleEvents = eventsByModule[id]
+            // The module is passed straight from the catalog, not copied out of it first: a copy retains every
+            // one of its fields, for every module of every learner.
             let progress = self.module(
-                module, validity: path.validity, dueSoon: path.dueSoon, events: moduleEvents, now: now,
-                firstCompletionDue: deadline?.due)
+                catalog.modules[offset], validity: path.validity, dueSoon: path.dueSoon, events: moduleEvents,
+                now: now, firstCompletionDue: deadline?.due)
             return waive(progress, moduleEvents: moduleEvents, pathWaiver: pathWaiver, now: now)
         }
         let done = modules.filter { $0.state.isValidCompletion }.count
@@ -90,7 +86,8 @@ public enum ProgressEngine {
         _ module: Module, validity: ISODuration, dueSoon: ISODuration, events: [LearnerEvent], now: Date,
         firstCompletionDue: Date? = nil
     ) -> ModuleProgress {
-        var lessonsRead: [String: Date] = [:]
+        // A module has a handful of lessons: a short list searched in order beats hashing each id.
+        var lessonsRead = LessonsRead()
         var completion: ModuleCompletion?
         var pendingPass: (at: Date, version: SemanticVersion?, score: Double?)?
         var lastScore: Double?
@@ -116,7 +113,7 @@ public enum ProgressEngine {
             let since = completion?.at
             func allRead(_ lessons: [String]) -> Bool {
                 lessons.allSatisfy { id in
-                    guard let read = lessonsRead[id] else { return false }
+                    guard let read = lessonsRead.date(id) else { return false }
                     return since.map { read > $0 } ?? true
                 }
             }
@@ -149,11 +146,11 @@ public enum ProgressEngine {
             lastActivity = event.at
             switch event.kind {
             case .moduleReset:
-                lessonsRead = [:]
+                lessonsRead = LessonsRead()
                 complete(nil)
                 pendingPass = nil
             case .lessonCompleted:
-                if let lesson = event.lesson { lessonsRead[lesson] = event.at }
+                if let lesson = event.lesson { lessonsRead.note(lesson, at: event.at) }
                 checkCompletion(at: event.at)
             case .quizAttempted:
                 // A score outside 0...1 can only come from an edited file; it would break every percentage.
@@ -194,9 +191,7 @@ public enum ProgressEngine {
         return ModuleProgress(
             module: module.id, state: state,
             lessonsCompleted: Set(
-                lessonsRead.keys.filter { id in
-                    completion.map { lessonsRead[id]! > $0.at } ?? true
-                }),
+                lessonsRead.entries.lazy.filter { entry in completion.map { entry.at > $0.at } ?? true }.map(\.lesson)),
             completion: completion, validUntil: validUntil, refresherLessons: refresher, lastScore: lastScore,
             lastActivity: lastActivity, isAvailable: true,
             firstCompletionDue: completion == nil ? firstCompletionDue : nil)
@@ -298,4 +293,49 @@ extension MilestoneProgress {
     init(milestone: String, state: ProgressState) {
         self.init(milestone: milestone, state: state, attestedAt: nil, attestedBy: nil, validUntil: nil)
     }
+}
+
+/// A learner's events grouped by module, in the order they came.
+///
+/// A learner's events touch a handful of modules, and each file's module ids share one string (the reader makes
+/// each once): finding a module's group by comparing ids in order costs less than hashing every event's id.
+struct EventsByModule {
+    private var groups: [(module: String, events: [LearnerEvent])] = []
+
+    init(_ events: [LearnerEvent]) {
+        var last = -1
+        for event in events {
+            guard let module = event.module else { continue }
+            if last < 0 || groups[last].module != module {
+                last = groups.firstIndex { $0.module == module } ?? -1
+                if last < 0 {
+                    groups.append((module, []))
+                    last = groups.count - 1
+                }
+            }
+            groups[last].events.append(event)
+        }
+    }
+
+    /// The events of `module`, in order; none when it has none.
+    subscript(module: String) -> [LearnerEvent] {
+        groups.first { $0.module == module }?.events ?? []
+    }
+}
+
+/// When each lesson of a module was last read, in the order first read.
+private struct LessonsRead {
+    private(set) var entries: [(lesson: String, at: Date)] = []
+
+    /// Notes that `lesson` was read at `at`.
+    mutating func note(_ lesson: String, at: Date) {
+        if let index = entries.firstIndex(where: { $0.lesson == lesson }) {
+            entries[index].at = at
+        } else {
+            entries.append((lesson, at))
+        }
+    }
+
+    /// When `lesson` was last read, if ever.
+    func date(_ lesson: String) -> Date? { entries.first { $0.lesson == lesson }?.at }
 }

@@ -87,6 +87,49 @@ struct JSONReader {
         }
     }
 
+    /// Steps through the members of an object without a closure per member, for the hottest objects (events and
+    /// answers): `count` starts at 0 and is advanced here. The first call reads `{`; each call returns the next
+    /// key's bytes, after which the caller must read the value, or nil once `}` is read. A key with escapes is
+    /// refused, as in `readObjectKeys`.
+    mutating func nextKey(_ count: inout Int) throws(Refusal) -> UnsafeRawBufferPointer? {
+        if count == 0 {
+            try enter()
+            try consume(UInt8(ascii: "{"))
+        }
+        skipSpace()
+        guard index < bytes.count else { throw refusal() }
+        if bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return nil
+        }
+        if count > 0 { try consume(UInt8(ascii: ",")) }
+        count += 1
+        let (key, escaped) = try stringBytes()
+        guard !escaped else { throw refusal() }
+        try consume(UInt8(ascii: ":"))
+        return key
+    }
+
+    /// Steps through the elements of an array as `nextKey` through an object: true when an element follows,
+    /// which the caller must then read; false once `]` is read.
+    mutating func nextElement(_ count: inout Int) throws(Refusal) -> Bool {
+        if count == 0 {
+            try enter()
+            try consume(UInt8(ascii: "["))
+        }
+        skipSpace()
+        guard index < bytes.count else { throw refusal() }
+        if bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return false
+        }
+        if count > 0 { try consume(UInt8(ascii: ",")) }
+        count += 1
+        return true
+    }
+
     /// Calls `element` once per element of an array; the closure must read the element.
     mutating func readArray(_ element: (inout JSONReader) throws(Refusal) -> Void) throws(Refusal) {
         try container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), element)

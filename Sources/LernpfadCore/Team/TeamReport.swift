@@ -290,11 +290,17 @@ public struct TeamReport: Codable, Sendable, Hashable {
 
     /// One path's row: its modules with what each needs by when, and the counts of what counts and what is due.
     private static func pathRow(_ path: PathProgress, window: ISODuration, now: Date) -> PathRow {
-        var counts: [ProgressState: Int] = [:]
+        var (overdue, dueSoon, updateAvailable, waived) = (0, 0, 0, 0)
         var due: Date?
         var longestOverdue: Date?
         func note(_ state: ProgressState, _ date: Date?) {
-            counts[state, default: 0] += 1
+            switch state {
+            case .overdue: overdue += 1
+            case .dueSoon: dueSoon += 1
+            case .updateAvailable: updateAvailable += 1
+            case .waived: waived += 1
+            case .notStarted, .inProgress, .completed: break
+            }
             guard let date else { return }
             due = min(due ?? date, date)
             if state == .overdue { longestOverdue = min(longestOverdue ?? date, date) }
@@ -316,9 +322,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
         return PathRow(
             role: path.role, state: path.state, percent: path.percent, modulesDone: path.modulesDone,
             modulesTotal: path.modules.count, completedAt: path.completedAt, validUntil: path.validUntil,
-            modules: modules, milestones: path.milestones, overdue: counts[.overdue] ?? 0,
-            dueSoon: counts[.dueSoon] ?? 0, updateAvailable: counts[.updateAvailable] ?? 0,
-            waived: counts[.waived] ?? 0, due: due, daysOverdue: longestOverdue.map { days(from: $0, to: now) },
+            modules: modules, milestones: path.milestones, overdue: overdue, dueSoon: dueSoon,
+            updateAvailable: updateAvailable, waived: waived, due: due, daysOverdue: longestOverdue.map { days(from: $0, to: now) },
             // Rounded up, as status and explain count the days left: 9 days and 20 hours is "in 10 days".
             daysUntilDue: due.flatMap { $0 > now ? -days(from: $0, to: now) : nil })
     }

@@ -59,7 +59,7 @@ public struct XAPIExporter: Sendable {
             // A new module completion closes a certification cycle: later events get a new registration.
             let progress = ProgressEngine.module(
                 module, validity: ISODuration(years: 100), dueSoon: ISODuration(),
-                events: eventsByModule[moduleID] ?? [], now: event.at)
+                events: eventsByModule[moduleID], now: event.at)
             if let completion = progress.completion, completion.at != lastCompletion[moduleID] {
                 lastCompletion[moduleID] = completion.at
                 statements.append(moduleCompleted(module, completion: completion, record: record, cycle: cycle))
