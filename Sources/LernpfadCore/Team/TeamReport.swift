@@ -323,7 +323,8 @@ public struct TeamReport: Codable, Sendable, Hashable {
             role: path.role, state: path.state, percent: path.percent, modulesDone: path.modulesDone,
             modulesTotal: path.modules.count, completedAt: path.completedAt, validUntil: path.validUntil,
             modules: modules, milestones: path.milestones, overdue: overdue, dueSoon: dueSoon,
-            updateAvailable: updateAvailable, waived: waived, due: due, daysOverdue: longestOverdue.map { days(from: $0, to: now) },
+            updateAvailable: updateAvailable, waived: waived, due: due,
+            daysOverdue: longestOverdue.map { days(from: $0, to: now) },
             // Rounded up, as status and explain count the days left: 9 days and 20 hours is "in 10 days".
             daysUntilDue: due.flatMap { $0 > now ? -days(from: $0, to: now) : nil })
     }
