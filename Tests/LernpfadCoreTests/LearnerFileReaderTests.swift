@@ -61,6 +61,39 @@ struct LearnerFileReaderTests {
         }
     }
 
+    /// Whitespace of every kind and run length (the reader skips runs of spaces eight at a time) between every
+    /// two tokens, up to the last byte of the file: the same record as the file without it.
+    @Test func runsOfWhitespaceOfEveryLengthBetweenTokensReadAlike() throws {
+        let compact = try JSONSerialization.data(
+            withJSONObject: JSONSerialization.jsonObject(with: LearnerFileCodec.encode(Self.record(7))))
+        let expected = try #require(LearnerFileReader.record(from: compact))
+        for seed in 0..<40 {
+            var state = UInt64(seed) &+ 1
+            func next(_ bound: Int) -> Int {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int((state >> 33) % UInt64(bound))
+            }
+            var spaced: [UInt8] = []
+            var inString = false
+            var escaped = false
+            for byte in compact {
+                if !inString, [UInt8]("{}[],:".utf8).contains(byte) || byte == UInt8(ascii: "\"") {
+                    let run = next(3) == 0 ? next(20) : next(3)
+                    spaced += (0..<run).map { _ in next(6) == 0 ? [0x0A, 0x09, 0x0D][next(3)] : 0x20 }
+                }
+                spaced.append(byte)
+                if inString {
+                    if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true }
+                    else if byte == UInt8(ascii: "\"") { inString = false }
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = true
+                }
+            }
+            spaced += Array(repeating: 0x20, count: next(17))
+            #expect(LearnerFileReader.record(from: Data(spaced)) == expected, "seed \(seed)")
+        }
+    }
+
     @Test func readsCompactTextUnknownKeysNullsAndEscapes() throws {
         let text = #"""
             {"schema":1,"future":{"a":[1,2.5e3,true,null,"x"]},"learner":{"id":"a","name":"\u00c4nne \ud83d\ude00 \/",

@@ -32,7 +32,18 @@ struct JSONReader {
     private mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            case 0x0A, 0x0D, 0x09: index += 1
+            case 0x20:
+                // Indentation is runs of spaces: count them eight at a time, by the first byte of a word that is
+                // not a space.
+                while index + 8 <= bytes.count {
+                    let others = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        ^ 0x2020_2020_2020_2020
+                    let spaces = others.trailingZeroBitCount / 8
+                    index += spaces
+                    if spaces < 8 { break }
+                }
+                if index < bytes.count, bytes[index] == 0x20 { index += 1 }
             default: return
             }
         }
