@@ -37,7 +37,8 @@ struct JSONReader {
                 // Indentation is runs of spaces: count them eight at a time, by the first byte of a word that is
                 // not a space.
                 while index + 8 <= bytes.count {
-                    let others = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    let others =
+                        UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                         ^ 0x2020_2020_2020_2020
                     let spaces = others.trailingZeroBitCount / 8
                     index += spaces
