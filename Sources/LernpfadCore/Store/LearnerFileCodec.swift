@@ -32,6 +32,19 @@ public enum LearnerFileCodec {
         if let record = LearnerFileReader.record(from: data), let read = Schema(rawValue: record.schema) {
             return read.frozen(record)
         }
+        return try decodeSlowly(data, path: path)
+    }
+
+    /// The record in `bytes`, as `decode(_:path:)` reads it, without first copying the bytes into `Data`.
+    static func decode(bytes: UnsafeRawBufferPointer, path: String) throws(StoreError) -> LearnerRecord {
+        if let record = LearnerFileReader.record(from: bytes), let read = Schema(rawValue: record.schema) {
+            return read.frozen(record)
+        }
+        return try decodeSlowly(Data(bytes), path: path)
+    }
+
+    /// Foundation's reading of a file the fast reader declined: it reads the file or says what is wrong with it.
+    private static func decodeSlowly(_ data: Data, path: String) throws(StoreError) -> LearnerRecord {
         guard let object = try? JSONSerialization.jsonObject(with: data), let top = object as? [String: Any] else {
             throw .corrupted(path: path, reason: "not a JSON object")
         }

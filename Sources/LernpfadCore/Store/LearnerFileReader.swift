@@ -10,11 +10,14 @@ import Foundation
 enum LearnerFileReader {
     /// The record in `data`, or nil when the fast path declines it.
     static func record(from data: Data) -> LearnerRecord? {
-        data.withUnsafeBytes { raw -> LearnerRecord? in
-            var reader = JSONReader(raw)
-            guard let record = try? readRecord(&reader), reader.isAtEnd() else { return nil }
-            return record
-        }
+        data.withUnsafeBytes { record(from: $0) }
+    }
+
+    /// The record in `bytes`, or nil when the fast path declines it.
+    static func record(from bytes: UnsafeRawBufferPointer) -> LearnerRecord? {
+        var reader = JSONReader(bytes)
+        guard let record = try? readRecord(&reader), reader.isAtEnd() else { return nil }
+        return record
     }
 
     private typealias Refusal = JSONReader.Refusal

@@ -28,14 +28,21 @@ public struct LearnerStore: Sendable {
     /// The file name is the learner id: a file whose inner id differs is refused, whichever way it was decoded,
     /// so no command can write to, report on or send statements for one learner from another's file.
     public func read(_ id: String) throws(StoreError) -> LearnerRecord {
+        var buffer: [UInt8] = []
+        return try read(id, buffer: &buffer)
+    }
+
+    /// Learner `id`, read through `buffer`, which a caller reading many files passes from one to the next.
+    private func read(_ id: String, buffer: inout [UInt8]) throws(StoreError) -> LearnerRecord {
         let file = try path(for: id)
-        let data: Data
+        let record: LearnerRecord
         do {
-            data = try AtomicFile.contents(of: file)
+            record = try AtomicFile.contents(of: file, into: &buffer) { bytes throws(StoreError) in
+                try LearnerFileCodec.decode(bytes: bytes, path: file)
+            }
         } catch .io(_, _, ENOENT) {
             throw .learnerNotFound(id: id, path: file)
         }
-        let record = try LearnerFileCodec.decode(data, path: file)
         guard record.learner.id == id else {
             throw .identityMismatch(path: file, fileID: id, innerID: record.learner.id)
         }
@@ -177,11 +184,18 @@ public struct LearnerStore: Sendable {
         // is reported as skipped rather than left invisible. Temp files never end in `.json`.
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: learnersFolder)) ?? [])
             .filter { $0.hasSuffix(".json") }.sorted()
-        let results = parallelMap(names.count) { index in readOne(names[index]).map(transform) }
+        // Runs of files, each read through one buffer; enough runs that the cores stay busy to the end.
+        let run = 32
+        let results = parallelMap((names.count + run - 1) / run) { part in
+            var buffer: [UInt8] = []
+            return names[(part * run)..<min(names.count, (part + 1) * run)].map { name in
+                readOne(name, buffer: &buffer).map(transform)
+            }
+        }
         var values: [Value] = []
         var skipped: [SkippedFile] = []
         values.reserveCapacity(names.count)
-        for result in results {
+        for result in results.joined() {
             switch result {
             case .success(let value): values.append(value)
             case .failure(let file): skipped.append(file)
@@ -190,14 +204,14 @@ public struct LearnerStore: Sendable {
         return (values, skipped)
     }
 
-    private func readOne(_ name: String) -> Result<LearnerRecord, SkippedFile> {
+    private func readOne(_ name: String, buffer: inout [UInt8]) -> Result<LearnerRecord, SkippedFile> {
         let file = learnersFolder + "/" + name
         let id = String(name.dropLast(5))
         guard Identifier.isValidLearnerID(id) else {
             return .failure(SkippedFile(file: file, reason: "file name is not a valid learner id"))
         }
         do {
-            return .success(try read(id))
+            return .success(try read(id, buffer: &buffer))
         } catch {
             return .failure(SkippedFile(file: file, reason: error.shortReason))
         }
