@@ -120,6 +120,29 @@ struct LearnerStoreTests {
         #expect(skipped[1].reason.contains("newer schema 9"))
     }
 
+    /// Files are read through one buffer per run of files: a short file after a long one, an empty one and a
+    /// broken one in between are each read as themselves, never with the rest of a longer file before them.
+    @Test func readAllReadsEachFileAsItselfThroughOneBuffer() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        let long = (0..<200).map { index in
+            LearnerEvent(
+                at: date("2026-11-21T10:00:00.000Z").addingTimeInterval(Double(index)), kind: .lessonOpened,
+                module: "basics", lesson: "lesson-\(index)")
+        }
+        for (number, id) in ["a1", "a2", "a3", "a4", "a5", "a6"].enumerated() {
+            try store.create(LearnerRecord(learner: profile(id)))
+            if number % 2 == 0 { try store.append(Array(long.prefix(200 - number * 30)), to: id) }
+        }
+        folder.write("learners/a25.json", "")
+        folder.write("learners/a35.json", "{\"schema\": 2")
+        let (records, skipped) = store.readAll()
+        #expect(records.map(\.learner.id) == ["a1", "a2", "a3", "a4", "a5", "a6"])
+        #expect(records.map(\.events.count) == [200, 0, 140, 0, 80, 0])
+        #expect(skipped.map { ($0.file as NSString).lastPathComponent } == ["a25.json", "a35.json"])
+        for record in records { #expect(record == (try store.read(record.learner.id))) }
+    }
+
     @Test func concurrentUpdatesInOneProcessLoseNothing() async throws {
         let folder = TemporaryFolder()
         let store = LearnerStore(dataFolder: folder.path)
