@@ -104,19 +104,7 @@ struct JSONReader {
     /// key's bytes, after which the caller must read the value, or nil once `}` is read. A key with escapes is
     /// refused, as in `readObjectKeys`.
     mutating func nextKey(_ count: inout Int) throws(Refusal) -> UnsafeRawBufferPointer? {
-        if count == 0 {
-            try enter()
-            try consume(UInt8(ascii: "{"))
-        }
-        skipSpace()
-        guard index < bytes.count else { throw refusal() }
-        if bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return nil
-        }
-        if count > 0 { try consume(UInt8(ascii: ",")) }
-        count += 1
+        guard try next(&count, open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) else { return nil }
         let (key, escaped) = try stringBytes()
         guard !escaped else { throw refusal() }
         try consume(UInt8(ascii: ":"))
@@ -126,13 +114,19 @@ struct JSONReader {
     /// Steps through the elements of an array as `nextKey` through an object: true when an element follows,
     /// which the caller must then read; false once `]` is read.
     mutating func nextElement(_ count: inout Int) throws(Refusal) -> Bool {
+        try next(&count, open: UInt8(ascii: "["), close: UInt8(ascii: "]"))
+    }
+
+    /// Reads `open` before the first entry, then the comma before each further one: true when an entry follows,
+    /// false once `close` is read.
+    private mutating func next(_ count: inout Int, open: UInt8, close: UInt8) throws(Refusal) -> Bool {
         if count == 0 {
             try enter()
-            try consume(UInt8(ascii: "["))
+            try consume(open)
         }
         skipSpace()
         guard index < bytes.count else { throw refusal() }
-        if bytes[index] == UInt8(ascii: "]") {
+        if bytes[index] == close {
             index += 1
             depth -= 1
             return false
