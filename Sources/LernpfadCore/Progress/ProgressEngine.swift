@@ -191,7 +191,7 @@ public enum ProgressEngine {
         return ModuleProgress(
             module: module.id, state: state,
             lessonsCompleted: Set(
-                lessonsRead.entries.lazy.filter { entry in completion.map { entry.at > $0.at } ?? true }.map(\.lesson)),
+                lessonsRead.entries.lazy.filter { entry in completion.map { entry.value > $0.at } ?? true }.map(\.key)),
             completion: completion, validUntil: validUntil, refresherLessons: refresher, lastScore: lastScore,
             lastActivity: lastActivity, isAvailable: true,
             firstCompletionDue: completion == nil ? firstCompletionDue : nil)
@@ -298,44 +298,33 @@ extension MilestoneProgress {
 /// A learner's events grouped by module, in the order they came.
 ///
 /// A learner's events touch a handful of modules, and each file's module ids share one string (the reader makes
-/// each once): finding a module's group by comparing ids in order costs less than hashing every event's id.
+/// each once): finding a module's group by comparing ids (`ShortMap`) costs less than hashing every event's id.
 struct EventsByModule {
-    private var groups: [(module: String, events: [LearnerEvent])] = []
+    private var groups = ShortMap<[LearnerEvent]>()
 
     init(_ events: [LearnerEvent]) {
-        var last = -1
+        // Events of one module mostly follow each other: the last group is tried first.
+        var last: Int?
         for event in events {
             guard let module = event.module else { continue }
-            if last < 0 || groups[last].module != module {
-                last = groups.firstIndex { $0.module == module } ?? -1
-                if last < 0 {
-                    groups.append((module, []))
-                    last = groups.count - 1
-                }
-            }
-            groups[last].events.append(event)
+            last = groups.update(module, at: last, initial: []) { $0.append(event) }
         }
     }
 
     /// The events of `module`, in order; none when it has none.
-    subscript(module: String) -> [LearnerEvent] {
-        groups.first { $0.module == module }?.events ?? []
-    }
+    subscript(module: String) -> [LearnerEvent] { groups[module] ?? [] }
 }
 
 /// When each lesson of a module was last read, in the order first read.
 private struct LessonsRead {
-    private(set) var entries: [(lesson: String, at: Date)] = []
+    private var reads = ShortMap<Date>()
+
+    /// The lessons with when each was last read.
+    var entries: [(key: String, value: Date)] { reads.entries }
 
     /// Notes that `lesson` was read at `at`.
-    mutating func note(_ lesson: String, at: Date) {
-        if let index = entries.firstIndex(where: { $0.lesson == lesson }) {
-            entries[index].at = at
-        } else {
-            entries.append((lesson, at))
-        }
-    }
+    mutating func note(_ lesson: String, at: Date) { reads.update(lesson, initial: at) { $0 = at } }
 
     /// When `lesson` was last read, if ever.
-    func date(_ lesson: String) -> Date? { entries.first { $0.lesson == lesson }?.at }
+    func date(_ lesson: String) -> Date? { reads[lesson] }
 }
