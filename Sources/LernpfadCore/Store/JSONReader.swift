@@ -78,17 +78,6 @@ struct JSONReader {
         }
     }
 
-    /// Calls `member` with the UTF-8 bytes of each key of an object, sparing a `String` per key; a key with
-    /// escapes is refused (lernpfad never writes one, and Foundation then reads the file).
-    mutating func readObjectKeys(
-        _ member: (inout JSONReader, UnsafeRawBufferPointer) throws(Refusal) -> Void
-    ) throws(Refusal) {
-        try members { reader, key, escaped throws(Refusal) in
-            guard !escaped else { throw reader.refusal() }
-            try member(&reader, key)
-        }
-    }
-
     private mutating func members(
         _ member: (inout JSONReader, UnsafeRawBufferPointer, Bool) throws(Refusal) -> Void
     ) throws(Refusal) {
@@ -101,8 +90,8 @@ struct JSONReader {
 
     /// Steps through the members of an object without a closure per member, for the hottest objects (events and
     /// answers): `count` starts at 0 and is advanced here. The first call reads `{`; each call returns the next
-    /// key's bytes, after which the caller must read the value, or nil once `}` is read. A key with escapes is
-    /// refused, as in `readObjectKeys`.
+    /// key's bytes, after which the caller must read the value, or nil once `}` is read. Sparing a `String` per
+    /// key, a key with escapes is refused (lernpfad never writes one, and Foundation then reads the file).
     mutating func nextKey(_ count: inout Int) throws(Refusal) -> UnsafeRawBufferPointer? {
         guard try next(&count, open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) else { return nil }
         let (key, escaped) = try stringBytes()
