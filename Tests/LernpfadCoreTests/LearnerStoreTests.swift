@@ -143,6 +143,31 @@ struct LearnerStoreTests {
         for record in records { #expect(record == (try store.read(record.learner.id))) }
     }
 
+    /// A sparse file that claims a terabyte, in a shared folder, is skipped with its size before any memory is
+    /// set aside; before, allocating for it stopped the whole team report.
+    @Test func aFileLargerThanTheReadLimitIsSkippedNotAllocated() throws {
+        let folder = TemporaryFolder()
+        let store = LearnerStore(dataFolder: folder.path)
+        try store.create(LearnerRecord(learner: profile("anna")))
+        try store.create(LearnerRecord(learner: profile("ben")))
+        #expect(truncate(folder.path + "/learners/ben.json", 1 << 40) == 0)
+        let (records, skipped) = store.readAll()
+        #expect(records.map(\.learner.id) == ["anna"])
+        #expect(skipped.count == 1)
+        #expect(skipped.first?.reason.contains("1099511627776 bytes, more than the 67108864 lernpfad reads") == true)
+        #expect(throws: StoreError.tooLarge(path: folder.path + "/learners/ben.json", size: 1 << 40, limit: 64 << 20)) {
+            try store.read("ben")
+        }
+        // The limit is the file's size, not more and not less.
+        var buffer: [UInt8] = []
+        let annaFile = folder.path + "/learners/anna.json"
+        let size = try #require(try? FileManager.default.attributesOfItem(atPath: annaFile)[.size] as? Int)
+        #expect(try AtomicFile.contents(of: annaFile, into: &buffer, limit: size) { $0.count } == size)
+        #expect(throws: StoreError.tooLarge(path: annaFile, size: size, limit: size - 1)) {
+            try AtomicFile.contents(of: annaFile, into: &buffer, limit: size - 1) { $0.count }
+        }
+    }
+
     @Test func concurrentUpdatesInOneProcessLoseNothing() async throws {
         let folder = TemporaryFolder()
         let store = LearnerStore(dataFolder: folder.path)

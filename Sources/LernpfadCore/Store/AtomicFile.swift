@@ -118,6 +118,19 @@ public enum AtomicFile {
     static func contents<T>(
         of path: String, into buffer: inout [UInt8], _ body: (UnsafeRawBufferPointer) throws(StoreError) -> T
     ) throws(StoreError) -> T {
+        try contents(of: path, into: &buffer, limit: readLimit, body)
+    }
+
+    /// The most bytes a file may have to be read: 64 MiB, about a hundred thousand events of a learner file (a
+    /// learner has hundreds). A larger one, or a sparse file that claims terabytes, is refused before any
+    /// memory is set aside for it.
+    public static let readLimit = 64 << 20
+
+    /// As `contents(of:into:_:)`, with the size limit given.
+    static func contents<T>(
+        of path: String, into buffer: inout [UInt8], limit: Int,
+        _ body: (UnsafeRawBufferPointer) throws(StoreError) -> T
+    ) throws(StoreError) -> T {
         var status = stat()
         guard lstat(path, &status) == 0 else { throw .io(path: path, operation: "read", errno: errno) }
         if let kind = kind(of: status.st_mode) { throw .notRegularFile(path: path, kind: kind) }
@@ -130,6 +143,7 @@ public enum AtomicFile {
         guard fstat(descriptor, &status) == 0 else { throw .io(path: path, operation: "read", errno: errno) }
         if let kind = kind(of: status.st_mode) { throw .notRegularFile(path: path, kind: kind) }
         let size = max(Int(status.st_size), 0)
+        guard size <= limit else { throw .tooLarge(path: path, size: size, limit: limit) }
         if buffer.count < size { buffer = [UInt8](repeating: 0, count: size) }
         var filled = 0
         var failure: Int32?

@@ -254,6 +254,8 @@ extension StoreError {
         case .corrupted(_, let reason): return reason
         case .newerSchema(_, let schema): return "newer schema \(schema)"
         case .notRegularFile(_, let kind): return "\(kind), not a regular file; left alone"
+        case .tooLarge(_, let size, let limit):
+            return "\(size) bytes, more than the \(limit) lernpfad reads; left alone"
         case .io(_, let operation, let errno): return "\(operation) failed: \(String(cString: strerror(errno)))"
         case .identityMismatch(_, let fileID, let innerID):
             return "holds learner '\(innerID.sanitizedForMessage)', not '\(fileID)'; the file name is the learner id"

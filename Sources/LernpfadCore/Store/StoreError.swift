@@ -21,6 +21,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownFieldNotKept(id: String, reason: String)
     /// The data folder or its `learners` folder does not exist: a report over it would only look empty.
     case folderMissing(path: String)
+    /// The file is larger than lernpfad reads (`AtomicFile.readLimit`): it is left alone, so that one file in a
+    /// shared folder, even a sparse one of terabytes, cannot exhaust memory and stop every report.
+    case tooLarge(path: String, size: Int, limit: Int)
     /// The file of learner `fileID` (its name is the id) says it belongs to `innerID`; it is neither read nor
     /// written, so that one learner can never act, or be reported, as another.
     case identityMismatch(path: String, fileID: String, innerID: String)
@@ -51,6 +54,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .folderMissing(let path):
             return
                 "\(path): no such folder; check --data or LERNPFAD_DATA, enrol a learner with 'lernpfad learner add', or set up a team folder with 'lernpfad init --shared DIR --group GROUP'"
+        case .tooLarge(let path, let size, let limit):
+            return "\(path): is \(size) bytes, more than the \(limit) lernpfad reads; it was left untouched"
         case .identityMismatch(let path, let fileID, let innerID):
             return
                 "\(path): the file of learner '\(fileID)' holds learner '\(innerID.sanitizedForMessage)'; the file name is the learner id, so it is refused (rename the file or correct its id)"
